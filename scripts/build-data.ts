@@ -1,0 +1,45 @@
+/**
+ * `npm run build:data [-- --reports DIR --out DIR --strict]`: report texts in, checked tables out.
+ * Defaults: src/data/reports → public/data (served at <base>/data/).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { loadRegistry } from '../src/agencies/index.ts';
+import { writeTables } from '../src/files/index.ts';
+import { buildDataset, tables } from '../src/tables/index.ts';
+import { PACKAGE } from '../src/files/package.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const reportsDir = resolve(opt('--reports', 'src/data/reports'));
+const outDir = resolve(opt('--out', 'public/data'));
+const strict = args.includes('--strict');
+
+const files = readdirSync(reportsDir).filter((f) => !f.startsWith('.') && statSync(join(reportsDir, f)).isFile()).sort();
+const log = (s: string) => process.stderr.write(s + '\n');
+log(`Reading ${files.length} report file(s) from ${relative(process.cwd(), reportsDir) || '.'}`);
+const inputs = files.map((file, i) => {
+  if (files.length > 20 && (i + 1) % Math.ceil(files.length / 20) === 0) log(`  read ${i + 1}/${files.length}`);
+  return { file, bytes: new Uint8Array(readFileSync(join(reportsDir, file))) };
+});
+const started = Date.now();
+const registry = loadRegistry();
+const entries = buildDataset(inputs, registry);
+const built = tables(entries, registry);
+const written = await writeTables(outDir, built, PACKAGE);
+
+const count = (s: string) => entries.filter((e) => e.report.status === s).length;
+const failedChecks = entries.reduce((n, e) => n + e.checks.filter((c) => c.status === 'fail').length, 0);
+for (const e of entries.filter((e) => e.report.status === 'failed')) {
+  log(`  FAILED ${e.file}: ${e.report.warnings.filter((w) => w.severity === 'error').map((w) => w.message).join('; ')}`);
+}
+log(`Reports read: ${entries.length} — ok ${count('ok')}, with warnings ${count('warnings')}, failed ${count('failed')}`);
+log(`Checks failed: ${failedChecks}`);
+log(`Files written: ${written.length} to ${relative(process.cwd(), outDir) || '.'} (${(Date.now() - started)} ms)`);
+if (strict && count('failed') > 0) {
+  log(`--strict: ${count('failed')} report(s) failed`);
+  process.exit(1);
+}

@@ -1,0 +1,25 @@
+import { APPLICANT_KEYS, APPLICANT_PARTS, applicationRows, type Template } from '../schema/index.ts';
+import type { ApplicationCell } from '../parse/types.ts';
+import { compare, type Check } from './types.ts';
+
+/** Table 三: the balance and results rules per column, the row rule per row. */
+export function checkApplications(cells: ApplicationCell[], template: Template | null): Check[] {
+  if (!template || cells.length === 0) return [];
+  const v = (row: string, applicant: string) => cells.find((c) => c.row === row && c.applicant === applicant)?.value ?? null;
+  const rows = applicationRows(template);
+  const results = rows.filter((r) => r.role === 'result');
+  const out: Check[] = [];
+  for (const a of APPLICANT_KEYS) {
+    const lhs = [v('new_received', a), v('carried_over', a)];
+    const rhs = [v('handled_total', a), v('carried_forward', a)];
+    const both = lhs.some((x) => x === null) || rhs.some((x) => x === null) ? null : (rhs[0]! + rhs[1]!);
+    out.push(compare('t3_balance', a, lhs, both, `一 ${lhs[0]} + 二 ${lhs[1]} vs （七） ${rhs[0]} + 四 ${rhs[1]}`));
+  }
+  for (const a of APPLICANT_KEYS) {
+    out.push(compare('t3_results_sum', a, results.map((r) => v(r.key, a)), v('handled_total', a), `（一）…（六） vs （七）总计`));
+  }
+  for (const r of rows) {
+    out.push(compare('t3_row_sum', r.key, APPLICANT_PARTS.map((a) => v(r.key, a)), v(r.key, 'total'), `${APPLICANT_PARTS.map((a) => v(r.key, a)).join('+')} vs 总计`));
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Label } from '../schema/template.ts';
+import type { Column, TableDef } from '../schema/tables.ts';
+
+/** What describes the package as a whole; nothing here comes from the clock, so output is stable. */
+export interface PackageMeta {
+  /** Package id: lower case, digits, `-._/` only (Frictionless). */
+  name: string;
+  version: string;
+  title: Label;
+  description: Label;
+  homepage?: string;
+  keywords?: readonly string[];
+  /** At least one; `name` is an Open Definition / SPDX id. */
+  licenses: readonly { name: string; title?: string; path?: string }[];
+  sources: readonly { title: string; path?: string }[];
+}
+
+/** One published table and its two serialisations. */
+export interface TableFiles {
+  def: TableDef;
+  csv: Uint8Array | string;
+  parquet: Uint8Array;
+}
+
+const bytesOf = (x: Uint8Array | string) => (typeof x === 'string' ? new TextEncoder().encode(x) : x);
+
+function fileFacts(x: Uint8Array | string) {
+  const b = bytesOf(x);
+  return { bytes: b.byteLength, hash: `sha256:${createHash('sha256').update(b).digest('hex')}` };
+}
+
+function field(c: Column) {
+  return {
+    name: c.name,
+    type: c.type, // TableDef types are already Table Schema type names
+    title: c.zh,
+    description: c.en,
+    ...(c.values ? { constraints: { enum: [...c.values] } } : {}),
+  };
+}
+
+/** Table Schema; `missingValues: ['']` says a blank CSV cell is NULL, as the contract does. */
+function tableSchema(def: TableDef) {
+  return { fields: def.columns.map(field), missingValues: [''], primaryKey: [...def.key] };
+}
+
+/**
+ * Frictionless Data Package (v1, profile tabular-data-package). Each table is two resources:
+ * `<name>` (the CSV) and `<name>-parquet` (the same rows as Parquet). The profile demands every
+ * resource be a tabular-data-resource with a schema, so the Parquet one carries the same schema;
+ * CSV-only tools take the first resource of a table and ignore format 'parquet'.
+ * Title is Chinese, description English, for the package, every resource and every field.
+ */
+export function dataPackage(tables: readonly TableFiles[], meta: PackageMeta) {
+  return {
+    profile: 'tabular-data-package',
+    name: meta.name,
+    version: meta.version,
+    title: `${meta.title.zh} ${meta.title.en}`,
+    description: `${meta.description.zh}\n\n${meta.description.en}`,
+    ...(meta.homepage ? { homepage: meta.homepage } : {}),
+    ...(meta.keywords ? { keywords: [...meta.keywords] } : {}),
+    licenses: meta.licenses.map((l) => ({ ...l })),
+    sources: meta.sources.map((s) => ({ ...s })),
+    resources: tables.flatMap(({ def, csv, parquet }) => [
+      {
+        profile: 'tabular-data-resource',
+        name: def.name,
+        path: `${def.name}.csv`,
+        title: def.zh,
+        description: def.en,
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        ...fileFacts(csv),
+        dialect: { delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true, header: true },
+        schema: tableSchema(def),
+      },
+      {
+        profile: 'tabular-data-resource',
+        name: `${def.name}-parquet`,
+        path: `${def.name}.parquet`,
+        title: def.zh,
+        description: `${def.en} (Parquet)`,
+        format: 'parquet',
+        mediatype: 'application/vnd.apache.parquet',
+        ...fileFacts(parquet),
+        schema: tableSchema(def),
+      },
+    ]),
+  };
+}
+
+/** The file text: 2-space JSON plus a final newline. */
+export const dataPackageJson = (pkg: ReturnType<typeof dataPackage>) => JSON.stringify(pkg, null, 2) + '\n';

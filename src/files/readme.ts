@@ -1,0 +1,91 @@
+import type { Row, TableDef } from '../schema/tables.ts';
+import type { PackageMeta } from './datapackage.ts';
+
+/** A table as the README lists it; with rows it also states the row count. */
+export interface ReadmeTable {
+  def: TableDef;
+  rows?: readonly Row[];
+}
+
+const files = (d: TableDef) => `\`${d.name}.parquet\` · \`${d.name}.csv\``;
+
+/**
+ * The data folder's README.md, Chinese first, then English, built from the table definitions.
+ * Nothing comes from the clock: the same tables and meta give the same text.
+ */
+export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta): string {
+  // summary is the table a journalist opens first; examples use it when it is there.
+  const first = tables.find((t) => t.def.name === 'summary')?.def.name ?? tables[0]?.def.name ?? 'summary';
+  const homepage = meta.homepage ? ` ${meta.homepage}` : '';
+  const zhList = tables.map(({ def, rows }) => `- **${def.name}**（${files(def)}${rows ? `，${rows.length} 行` : ''}）：${def.zh}`);
+  const enList = tables.map(({ def, rows }) => `- **${def.name}** (${files(def)}${rows ? `, ${rows.length} rows` : ''}): ${def.en}`);
+  const code = (lang: string, ...lines: string[]) => ['```' + lang, ...lines, '```'];
+  const howTo = [
+    ...code('sql', `-- DuckDB`, `SELECT * FROM '${first}.parquet';`, `SELECT * FROM read_csv('${first}.csv');`),
+    '',
+    ...code(
+      'python',
+      'import pandas as pd',
+      `df = pd.read_parquet('${first}.parquet', dtype_backend='numpy_nullable')`,
+      `df = pd.read_csv('${first}.csv', keep_default_na=False, na_values=[''])`,
+    ),
+    '',
+    ...code('r', `df <- arrow::read_parquet("${first}.parquet")`, `df <- readr::read_csv("${first}.csv", na = "")`),
+  ];
+  return [
+    `# ${meta.title.zh} ${meta.title.en}`,
+    '',
+    `数据版本 / Data version: ${meta.version}`,
+    '',
+    '## 中文',
+    '',
+    `${meta.description.zh}`,
+    '',
+    '本数据来自各级行政机关发布的《政府信息公开工作年度报告》，经逐份解析并做一致性核对（核对结果见 `checks` 表）。' +
+      '每张表同时提供 Parquet 与 CSV（UTF-8，无 BOM）两种格式；各列的中英文说明、类型与取值范围见 `datapackage.json`。',
+    '',
+    ...zhList,
+    '',
+    '说明：',
+    '',
+    '- 空值（NULL，CSV 中为空单元格）表示原报告中该处为空白，不等于 0。',
+    '- `line` 列是读取该值的源文件行号（从 1 起），用于追溯出处；推算得出的值为空。',
+    '- 行按各表的主键排序，同一版本的文件逐字节相同。',
+    '',
+    '引用：',
+    '',
+    `> ${meta.title.zh}（${meta.title.en}），数据版本 ${meta.version}。${homepage}`,
+    '',
+    '打开方式：Parquet 保留列类型，建议优先使用；读 CSV 时请只把空单元格当作空值，并把 `template`、`admin_code` 等编号列按文本读取。' +
+      'Excel：数据 → 从文本/CSV，文件原始格式选“65001: Unicode (UTF-8)”（直接双击打开可能出现乱码）。',
+    '',
+    ...howTo,
+    '',
+    '## English',
+    '',
+    `${meta.description.en}`,
+    '',
+    'The data are the annual reports on government information disclosure (政府信息公开工作年度报告) published by ' +
+      'Chinese government agencies, parsed one by one and checked for internal consistency (see the `checks` table). ' +
+      'Every table comes as Parquet and as CSV (UTF-8, no BOM); `datapackage.json` describes every column in Chinese and English, with its type and allowed values.',
+    '',
+    ...enList,
+    '',
+    'Notes:',
+    '',
+    '- NULL (an empty CSV cell) means the cell was blank in the source report. It is not zero.',
+    '- `line` is the 1-based line of the source file the value was read from (provenance); NULL when the value was derived.',
+    '- Rows are sorted by each table\'s key; files of the same version are byte-identical.',
+    '',
+    'How to cite:',
+    '',
+    `> ${meta.title.en} (${meta.title.zh}), data version ${meta.version}.${homepage}`,
+    '',
+    'How to open: prefer Parquet, which keeps the column types. When reading CSV, treat only empty cells as missing and read ' +
+      'code columns such as `template` and `admin_code` as text. Excel: Data → From Text/CSV, File origin "65001: Unicode (UTF-8)" ' +
+      '(double-clicking the file may garble the Chinese text).',
+    '',
+    ...howTo,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,63 @@
+import { ARTICLE20, type Article20Clause, type Template } from '../schema/index.ts';
+import { matchLabel } from './match.ts';
+import { alignments, tableRows, type Field } from './rows.ts';
+import { squash, type Line } from './text.ts';
+import type { Article20Cell, Warning } from './types.ts';
+
+/** Table 二: rows placed by the meaning of their labels, values by the version's columns. */
+export function readArticle20(lines: Line[], template: Template, warnings: Warning[]): Article20Cell[] {
+  const clauses = ARTICLE20[template];
+  const items = clauses.flatMap((c) => c.items.map((item) => ({ ...item, clauseDef: c })));
+  const found = new Map<string, { label: string; fields: Field[] }>();
+  const headerUnit = unitsByClause(lines, clauses);
+  for (const row of tableRows(lines)) {
+    const item = matchLabel(row.label, items);
+    if (!item || row.fields.length === 0) continue;
+    const id = `${item.clause}/${item.key}`;
+    if (found.has(id)) {
+      warnings.push({ severity: 'warning', code: 't2_duplicate_row', message: `表二“${item.zh}”出现两次，只取第一次 Table 二 row "${item.en}" appears twice; kept the first.`, line: row.line });
+      continue;
+    }
+    const width = item.clauseDef.measures.length;
+    const fits = row.positional ? alignments(row.fields, width) : row.fields.length === width ? [row.fields] : [];
+    const label = row.label.slice(row.label.search(item.match));
+    if (fits.length !== 1) {
+      warnings.push({ severity: 'warning', code: 't2_row_width', message: `表二“${item.zh}”有 ${row.fields.length} 个数值，应为 ${width} 个，无法确定各值所属列，记为空 Table 二 row "${item.en}" has ${row.fields.length} values where ${width} are prescribed; cannot tell the columns, left null.`, line: row.line });
+      found.set(id, { label, fields: [] });
+      continue;
+    }
+    found.set(id, { label, fields: fits[0]! });
+  }
+  const cells: Article20Cell[] = [];
+  for (const c of clauses) {
+    for (const item of c.items) {
+      const got = found.get(`${c.clause}/${item.key}`);
+      if (!got) warnings.push({ severity: 'warning', code: 't2_row_missing', message: `表二找不到“${item.zh}”行 Table 二 has no row "${item.en}".`, line: null });
+      c.measures.forEach((m, i) => {
+        const f = got?.fields[i];
+        cells.push({
+          clause: c.clause, item: item.key, itemLabel: got?.label || item.zh, measure: m.key,
+          value: f?.value ?? null,
+          unit: f?.value != null ? (f.unit ?? headerUnit.get(`${c.clause}/${i}`) ?? m.unit ?? null) : null,
+          raw: f ? f.raw : null, line: f && f.raw !== '' ? f.line : null,
+        });
+      });
+    }
+  }
+  return cells;
+}
+
+/** Units printed in a clause's column headings ("采购总金额（万元）"), by column. */
+function unitsByClause(lines: Line[], clauses: Article20Clause[]): Map<string, string> {
+  const units = new Map<string, string>();
+  const text = squash(lines.map((l) => l.text).join(''));
+  for (const c of clauses) {
+    c.measures.forEach((m, i) => {
+      // The heading as prescribed, possibly followed by a unit in brackets.
+      const head = m.zh.replace(/（.*$/, '');
+      const u = new RegExp(`${head.replace(/[/\\]/g, '\\$&')}[（(](?:单位[:：])?(万元|元)[)）]`).exec(text);
+      if (u) units.set(`${c.clause}/${i}`, u[1]!);
+    });
+  }
+  return units;
+}

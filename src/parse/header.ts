@@ -1,0 +1,79 @@
+import type { Template } from '../schema/index.ts';
+import { templateForYear } from '../schema/index.ts';
+import { squash, type Line } from './text.ts';
+import type { Sourced, Warning } from './types.ts';
+
+const TITLE = /((?:19|20)\d{2})\s*年\s*度?\s*(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告/;
+// An agency name ends in the word for an organ of government.
+const ORGAN = /(?:局|委员会|委|办公室|办|中心|政府|厅|部|院|署|所|站|队|馆|处|会|社|行|司|街道办事处|街道|镇|乡|集团|公司|学校|大学|医院)$/;
+
+export interface Header {
+  agencyName: Sourced<string>;
+  year: Sourced<number>;
+}
+
+/** The title: "<agency>\n2023 年度政府信息公开工作年度报告" or both on one line. */
+export function readHeader(lines: Line[], warnings: Warning[]): Header {
+  const head = lines.filter((l) => l.text.trim()).slice(0, 15);
+  for (let i = 0; i < head.length; i++) {
+    const l = head[i]!;
+    const t = squash(l.text);
+    const m = TITLE.exec(t);
+    if (!m) continue;
+    const year = Number(m[1]);
+    // The name as printed (fold moved no character, so positions agree), not as folded.
+    let name = squash(l.raw.replace(/[\u200b\ufeff]/g, ' ')).slice(0, m.index).replace(/[《“"]/g, '');
+    let nameLine = l.n;
+    if (name.length < 2) {
+      const prev = head[i - 1];
+      name = prev ? squash(prev.raw.replace(/[\u200b\ufeff]/g, ' ')) : '';
+      nameLine = prev?.n ?? l.n;
+    }
+    const agencyName: Sourced<string> = { value: name || null, line: name ? nameLine : null };
+    if (!name) warnings.push({ severity: 'error', code: 'agency_missing', message: '标题中找不到机构名称 No agency name found before the title.', line: l.n });
+    else if (!ORGAN.test(name)) warnings.push({ severity: 'warning', code: 'agency_unusual', message: `机构名称“${name}”不像机关名称，请核对 The agency name does not end like an agency's name; check it.`, line: nameLine });
+    return { agencyName, year: { value: year, line: l.n } };
+  }
+  warnings.push({ severity: 'error', code: 'title_missing', message: '前 15 行中找不到“XXXX年政府信息公开工作年度报告”标题：这可能不是年度报告。 No report title ("…年政府信息公开工作年度报告") in the first 15 lines: this may not be an annual report.', line: null });
+  return { agencyName: { value: null, line: null }, year: { value: null, line: null } };
+}
+
+const SIGNS: Record<Template, RegExp> = {
+  '2019': /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|集中采购/g,
+  '2021': /本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额|行政规范性文件|逾期不补正|收费通知/g,
+};
+
+/** The template version, from the column headings each version prescribes; the year breaks a tie. */
+export function readTemplate(lines: Line[], year: number | null, warnings: Warning[]): Template | null {
+  const text = squash(lines.map((l) => l.text).join(''));
+  const score = (t: Template) => new Set(text.match(SIGNS[t]) ?? []).size;
+  const a = score('2019'), b = score('2021');
+  const expected = year !== null ? templateForYear(year) : null;
+  const found: Template | null = a > b ? '2019' : b > a ? '2021' : expected;
+  if (a === b) {
+    if (found) warnings.push({ severity: 'note', code: 'template_by_year', message: `表格未显示格式版本特征，按年度取 ${found} 版 The tables do not show which template they follow; took the ${found} version from the year.`, line: null });
+    else warnings.push({ severity: 'warning', code: 'template_unknown', message: '无法判断格式版本 Cannot tell the template version.', line: null });
+  } else if (expected && found !== expected) {
+    warnings.push({ severity: 'warning', code: 'template_mismatch', message: `${year} 年度报告使用了 ${found} 版格式（应为 ${expected} 版） The report on ${year} uses the ${found} template, not the ${expected} one prescribed for that year.`, line: null });
+  }
+  return found;
+}
+
+const DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+
+/** The signature date: the first short dated line after the start of section 六 (or the last one). */
+export function readSignature(lines: Line[], from: number, warnings: Warning[]): Sourced<string> {
+  const candidates = lines.slice(from).filter((l) => DATE.test(l.text) && squash(l.text).length <= 16);
+  const l = candidates[0] ?? lines.filter((l) => DATE.test(l.text) && squash(l.text).length <= 16).at(-1);
+  if (!l) {
+    warnings.push({ severity: 'warning', code: 'date_missing', message: '找不到落款日期 No signature date found.', line: null });
+    return { value: null, line: null };
+  }
+  const [, y, m, d] = DATE.exec(l.text)!.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    warnings.push({ severity: 'warning', code: 'date_invalid', message: `落款日期无效 The signature date ${y}-${m}-${d} does not exist.`, line: l.n });
+    return { value: null, line: l.n };
+  }
+  return { value: date.toISOString().slice(0, 10), line: l.n };
+}

@@ -1,0 +1,3 @@
+export { parseReport } from './report.ts';
+export { decode, type Decoded } from './decode.ts';
+export type * from './types.ts';

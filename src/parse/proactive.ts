@@ -1,0 +1,39 @@
+import { PROACTIVE_CATEGORIES } from '../schema/index.ts';
+import { slug } from '../agencies/slug.ts';
+import { prose, type Line } from './text.ts';
+import type { ProactiveCategory, Sourced, Warning } from './types.ts';
+
+const UNIT = '(?:条|件|项|篇|个)';
+// "主动公开政府信息合计 100 条", "主动公开各类政府信息共计49条".
+const TOTAL = new RegExp(`主动公开[^。；;]{0,20}?(?:合计|共计|总计|共)[^。；;\\d]{0,6}?(\\d+)\\s*${UNIT}`);
+// "政策法规类 29 条，占比 29%" / "其他 2 条，占比 4.1%".
+const CATEGORY = new RegExp(`([\\u4e00-\\u9fa5]{1,10}?类|其他(?:类|信息)?)[^\\d。；;，,]{0,4}?(\\d+)\\s*${UNIT}(?:[，,]?\\s*(?:占比|占)\\s*(?:约\\s*)?(\\d+(?:\\.\\d+)?)\\s*%)?`, 'g');
+
+/** Section 一: the stated total of proactively disclosed items and its categories. */
+export function readProactive(lines: Line[], warnings: Warning[]): { total: Sourced<number>; categories: ProactiveCategory[] } {
+  const p = prose(lines);
+  const m = TOTAL.exec(p.text);
+  if (!m) {
+    warnings.push({ severity: 'warning', code: 'proactive_total_missing', message: '第一部分没有写明主动公开信息合计条数 Section 一 states no total of proactively disclosed items.', line: null });
+    return { total: { value: null, line: null }, categories: [] };
+  }
+  const total = { value: Number(m[1]), line: p.lineAt(m.index + m[0].length - 1) };
+  // Categories follow the total ("其中：…"), within the same paragraph of prose.
+  const after = p.text.slice(m.index + m[0].length);
+  const stop = after.search(/（[二三四五]）|\([二三四五]\)|二、/);
+  const scope = stop >= 0 ? after.slice(0, stop) : after;
+  const categories: ProactiveCategory[] = [];
+  const keys = new Set<string>();
+  for (const c of scope.matchAll(CATEGORY)) {
+    const label = c[1]!.replace(/^(?:其中|包括|含)[:：]?/, '');
+    const known = PROACTIVE_CATEGORIES.find((k) => k.match.test(label));
+    let key = known?.key ?? `c_${slug(label)}`;
+    while (keys.has(key)) key += '_2';
+    keys.add(key);
+    categories.push({
+      key, label, items: Number(c[2]), sharePct: c[3] !== undefined ? Number(c[3]) : null,
+      line: p.lineAt(m.index + m[0].length + c.index! + c[0].length - 1),
+    });
+  }
+  return { total, categories };
+}

@@ -1,0 +1,92 @@
+import { readApplications } from './applications.ts';
+import { readArticle20 } from './article20.ts';
+import { readHeader, readSignature, readTemplate } from './header.ts';
+import { readFees, readNarrative } from './narrative.ts';
+import { readProactive } from './proactive.ts';
+import { readReviews } from './reviews.ts';
+import { findSections, section } from './sections.ts';
+import { squash, toLines, type Line } from './text.ts';
+import type { ParsedReport, Warning } from './types.ts';
+
+/** Text in, a typed report out. Pure: never throws, never reads or prints. */
+export function parseReport(text: string): ParsedReport {
+  const warnings: Warning[] = [];
+  try {
+    return parse(text, warnings);
+  } catch (e) {
+    // A parser bug must not lose the report: it still appears, marked failed, with the reason.
+    warnings.push({ severity: 'error', code: 'parser_error', message: `解析程序出错 The parser failed: ${(e as Error).message}`, line: null });
+    return { ...empty(), warnings, status: 'failed' };
+  }
+}
+
+function empty(): Omit<ParsedReport, 'warnings' | 'status'> {
+  const none = { value: null, line: null };
+  return {
+    agencyName: none, year: none, template: null, publishedOn: none, proactiveTotal: none, proactiveCategories: [],
+    article20: [], applications: [], reviews: [], fees: { ...none, raw: null }, narrative: [],
+  };
+}
+
+function parse(text: string, warnings: Warning[]): ParsedReport {
+  if (text.trim() === '') {
+    warnings.push({ severity: 'error', code: 'empty_text', message: '文本为空 The text is empty.', line: null });
+    return { ...empty(), warnings, status: 'failed' };
+  }
+  const lines = toLines(text);
+  const { agencyName, year } = readHeader(lines, warnings);
+  const sections = findSections(lines);
+  if (sections.length === 0) warnings.push({ severity: 'error', code: 'sections_missing', message: '找不到报告的六个部分（一、总体情况……六、其他需要报告的事项） None of the six sections was found.', line: null });
+  else if (sections.length < 6) {
+    const missing = ['一', '二', '三', '四', '五', '六'].filter((_, i) => !sections.some((s) => s.key === ['overview', 'proactive', 'applications', 'reviews', 'problems', 'other'][i]));
+    warnings.push({ severity: 'warning', code: 'sections_incomplete', message: `缺少第${missing.join('、')}部分的标题 Missing section headings: ${missing.join(', ')}.`, line: null });
+  }
+  const body = (key: Parameters<typeof section>[1]) => {
+    const s = section(sections, key);
+    return s ? lines.slice(s.at + 1, s.end) : undefined;
+  };
+  const template = readTemplate(lines, year.value, warnings);
+
+  // Section 一 is prose; where its heading is missing, everything before table 二 stands in.
+  const proactiveAt = section(sections, 'proactive')?.at ?? lines.length;
+  const overview = body('overview') ?? lines.slice(0, proactiveAt);
+  const { total, categories } = readProactive(overview, warnings);
+
+  const t2 = body('proactive'), t3 = body('applications'), t4 = body('reviews');
+  const need = (zh: string, en: string) => warnings.push({ severity: 'warning', code: 'table_missing', message: `找不到${zh}，记为空 ${en} not found; left null.`, line: null });
+  if (!template) warnings.push({ severity: 'warning', code: 'tables_unread', message: '格式版本不明，表二、表三未读取 Template unknown: tables 二 and 三 not read.', line: null });
+  if (template && !t2) need('表二', 'Table 二');
+  if (template && !t3) need('表三', 'Table 三');
+  const article20 = template && t2 ? readArticle20(t2, template, warnings) : [];
+  const applications = template && t3 ? readApplications(t3, template, warnings) : [];
+
+  const other = section(sections, 'other');
+  const tail = other ? lines.slice(other.at + 1) : [];
+  const reviews = readReviews(t4 ?? [], tail, warnings);
+
+  const publishedOn = readSignature(lines, other?.at ?? Math.max(0, lines.length - 30), warnings);
+  const narrative = [];
+  const problems = section(sections, 'problems');
+  if (problems) narrative.push(readNarrative('problems', lines[problems.at]!, body('problems')!));
+  let otherBody: Line[] = [];
+  if (other) {
+    otherBody = untilSignature(body('other')!, agencyName.value);
+    narrative.push(readNarrative('other', lines[other.at]!, otherBody));
+  }
+  const fees = readFees(otherBody, warnings);
+
+  const status = warnings.some((w) => w.severity === 'error') ? 'failed' : warnings.some((w) => w.severity === 'warning') ? 'warnings' : 'ok';
+  return {
+    agencyName, year, template, publishedOn, proactiveTotal: total, proactiveCategories: categories,
+    article20, applications, reviews, fees, narrative, warnings, status,
+  };
+}
+
+/** Section 六 ends at the signature: the agency's name or the date on a line of its own. */
+function untilSignature(lines: Line[], agency: string | null): Line[] {
+  const end = lines.findIndex((l) => {
+    const t = squash(l.text);
+    return (agency !== null && t === agency) || /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(t);
+  });
+  return end >= 0 ? lines.slice(0, end) : lines;
+}

@@ -1,0 +1,41 @@
+import { REVIEW_CELLS } from '../schema/index.ts';
+import { alignments, tableRows, type Field } from './rows.ts';
+import type { Line } from './text.ts';
+import type { ReviewCell, Warning } from './types.ts';
+
+const WIDTH = REVIEW_CELLS.length;
+
+/**
+ * Table 四: fifteen cells in one row. PDF extraction sometimes prints that row far from its
+ * header, after the signature at the end of the file, so `tail` (the lines after section 六)
+ * is searched when the section itself holds no row of fifteen.
+ */
+export function readReviews(lines: Line[], tail: Line[], warnings: Warning[]): ReviewCell[] {
+  const fromSection = rowOf(lines);
+  let fields = fromSection;
+  if (!fields) {
+    fields = rowOf(tail, true);
+    if (fields) warnings.push({ severity: 'note', code: 't4_after_signature', message: `表四的数值不在表头下，而在落款之后第 ${fields[0]!.line} 行 Table 四's values are printed after the signature, at line ${fields[0]!.line}.`, line: fields[0]!.line });
+  }
+  if (!fields) {
+    warnings.push({ severity: 'warning', code: 't4_missing', message: '找不到表四的 15 个数值，记为空 Table 四: no row of fifteen values found; left null.', line: lines[0]?.n ?? null });
+  }
+  return REVIEW_CELLS.map((c, i) => {
+    const f = fields?.[i];
+    return { ...c, value: f?.value ?? null, line: f ? f.line : null };
+  });
+}
+
+function rowOf(lines: Line[], strict = false): Field[] | undefined {
+  const rows = tableRows(lines).filter((r) => r.fields.some((f) => f.raw !== ''));
+  for (const r of rows) {
+    // After the signature only a bare row of fifteen values counts: prose there ends in numbers too.
+    if (strict && (r.positional || r.fields.length !== WIDTH)) continue;
+    const fits = r.positional ? alignments(r.fields, WIDTH) : r.fields.length === WIDTH ? [r.fields] : [];
+    if (fits.length === 1) return fits[0];
+  }
+  // Three groups printed one per row.
+  const groups = rows.filter((r) => !r.positional && r.fields.length === 5);
+  if (!strict && groups.length === 3 && rows.length === 3) return groups.flatMap((g) => g.fields);
+  return undefined;
+}

@@ -1,0 +1,168 @@
+import { readNum, type Num } from './numbers.ts';
+import { isBlank, squash, type Line } from './text.ts';
+
+/** One value field of a table row. `stacked` holds several values extracted into one cell. */
+export interface Field extends Num {
+  line: number;
+  stacked?: Num[];
+}
+
+/**
+ * A table row as extracted: its label text (possibly carrying wrapped fragments of neighbouring
+ * labels) and its value fields. `positional` fields (tab- or cell-separated layouts) keep blank
+ * cells in place; in space-separated text a blank cell simply vanishes.
+ */
+export interface TableRow {
+  label: string;
+  line: number;
+  fields: Field[];
+  positional: boolean;
+}
+
+export type Layout = 'cells' | 'tabbed' | 'spaced';
+
+/**
+ * Which extraction layout a table region has:
+ * - 'cells': DOCX text, one cell per line each starting with a tab, rows separated by blank lines;
+ * - 'tabbed': one row per line, cells separated by tabs or '|' (DOCX, HTML, Markdown);
+ * - 'spaced': PDF text, "label 0 0 0" with labels wrapped over lines.
+ */
+export function layoutOf(lines: Line[]): Layout {
+  const filled = lines.filter((l) => !isBlank(l));
+  if (filled.length === 0) return 'spaced';
+  const cellLines = filled.filter((l) => /^\t[^\t]*$/.test(l.text)).length;
+  if (cellLines / filled.length > 0.5) return 'cells';
+  const tabbed = filled.filter((l) => (l.text.match(/\t|\|/g)?.length ?? 0) >= 2).length;
+  if (tabbed / filled.length > 0.3) return 'tabbed';
+  return 'spaced';
+}
+
+export function tableRows(lines: Line[], layout: Layout = layoutOf(lines)): TableRow[] {
+  if (layout === 'spaced') return spacedRows(lines);
+  return fieldRows(layout === 'cells' ? cellGroups(lines) : tabbedGroups(lines));
+}
+
+/** A raw cell: its text lines (more than one when values were stacked into the cell). */
+interface RawCell {
+  parts: { text: string; raw: string; line: number }[];
+}
+
+function tabbedGroups(lines: Line[]): RawCell[][] {
+  const rows: RawCell[][] = [];
+  for (const l of lines) {
+    if (isBlank(l) || /^\s*\|?\s*:?-{3,}/.test(l.text)) continue; // Markdown rule lines
+    let text = l.text, raw = l.raw;
+    // Markdown and HTML rows: '|a|b|' → 'a|b'.
+    if (/^\s*\|/.test(text)) {
+      const a = text.indexOf('|'), b = text.lastIndexOf('|');
+      text = text.slice(a + 1, b > a ? b : undefined);
+      raw = raw.slice(a + 1, b > a ? b : undefined);
+    } else if (text.endsWith('\t')) {
+      // A converter's trailing tab closes the row; it is not one more empty cell.
+      text = text.slice(0, -1);
+      raw = raw.slice(0, -1);
+    }
+    const cells: RawCell[] = [];
+    let start = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i === text.length || text[i] === '\t' || text[i] === '|') {
+        cells.push({ parts: [{ text: text.slice(start, i), raw: raw.slice(start, i), line: l.n }] });
+        start = i + 1;
+      }
+    }
+    rows.push(cells);
+  }
+  return rows;
+}
+
+function cellGroups(lines: Line[]): RawCell[][] {
+  const rows: RawCell[][] = [];
+  let cells: RawCell[] = [];
+  const flush = () => {
+    if (cells.length) rows.push(cells);
+    cells = [];
+  };
+  for (const l of lines) {
+    if (isBlank(l) && !l.text.startsWith('\t')) {
+      flush();
+      continue;
+    }
+    const part = { text: l.text.replace(/^\t/, ''), raw: l.raw.replace(/^\t/, ''), line: l.n };
+    const last = cells[cells.length - 1];
+    // A line without the leading tab continues the previous cell: values stacked in one cell.
+    if (!l.text.startsWith('\t') && last) last.parts.push(part);
+    else cells.push({ parts: [part] });
+  }
+  flush();
+  return rows;
+}
+
+/** Cells to a row: label cells are those up to the last cell that is neither blank nor a value. */
+function fieldRows(groups: RawCell[][]): TableRow[] {
+  const rows: TableRow[] = [];
+  for (const cells of groups) {
+    const isLabel = (c: RawCell) => c.parts.some((p) => p.text.trim() !== '' && readNum(p.text) === undefined);
+    let lastLabel = -1;
+    cells.forEach((c, i) => { if (isLabel(c)) lastLabel = i; });
+    const label = cells.slice(0, lastLabel + 1).map((c) => c.parts.map((p) => p.text).join('')).join(' ');
+    const fields: Field[] = cells.slice(lastLabel + 1).map((c) => {
+      const nums = c.parts.map((p) => ({ ...readNum(p.text, p.raw)!, line: p.line })).filter((n) => n.raw !== '' || c.parts.length === 1);
+      const first = nums[0] ?? { value: null, unit: null, raw: '', line: c.parts[0]!.line };
+      return nums.length > 1 ? { ...first, value: null, raw: nums.map((n) => n.raw).join('/'), stacked: nums } : first;
+    });
+    rows.push({ label: squash(label), line: cells[lastLabel]?.parts[0]?.line ?? cells[0]?.parts[0]?.line ?? 0, fields, positional: true });
+  }
+  return rows;
+}
+
+/**
+ * PDF text: a row is the label text gathered since the previous row plus a run of value tokens
+ * at the end of a line. Wrapped label fragments that follow the numbers stay in the pending text
+ * and so lead the next row's label; row matching looks at the end of a label for this reason.
+ */
+function spacedRows(lines: Line[]): TableRow[] {
+  const rows: TableRow[] = [];
+  let pending = '';
+  let pendingLine = 0;
+  for (const l of lines) {
+    if (isBlank(l)) continue;
+    const tokens = [...l.text.matchAll(/\S+/g)];
+    let k = tokens.length;
+    while (k > 0 && readNum(tokens[k - 1]![0]) !== undefined) k--;
+    // No value at the end of the line: label text, wrapped or not.
+    if (k === tokens.length) {
+      if (!pending) pendingLine = l.n;
+      pending += squash(l.text);
+      continue;
+    }
+    const cut = tokens[k]!.index!;
+    const fields: Field[] = tokens.slice(k).map((t) => ({ ...readNum(t[0], l.raw.slice(t.index!, t.index! + t[0].length))!, line: l.n }));
+    const text = squash(l.text.slice(0, cut));
+    rows.push({ label: pending + text, line: text ? l.n : pendingLine || l.n, fields, positional: false });
+    pending = '';
+  }
+  return rows;
+}
+
+/**
+ * Fits a row's fields to `width` columns. Positional fields may carry extra empty cells from
+ * merged label columns, on either side; every way of dropping only empty cells is a candidate.
+ * Returns the candidates (as arrays of fields), most natural first.
+ */
+export function alignments(fields: Field[], width: number): Field[][] {
+  if (fields.length === width) return [fields];
+  if (fields.length < width) {
+    // Missing trailing cells: only safe when everything we have is blank.
+    return fields.every((f) => f.value === null && !f.stacked) ? [[...fields, ...blankFields(width - fields.length, fields[0]?.line ?? 0)]] : [];
+  }
+  const out: Field[][] = [];
+  const extra = fields.length - width;
+  for (let lead = 0; lead <= extra; lead++) {
+    const dropped = [...fields.slice(0, lead), ...fields.slice(lead + width)];
+    if (dropped.every((f) => f.raw === '')) out.push(fields.slice(lead, lead + width));
+  }
+  return out;
+}
+
+export const blankFields = (n: number, line: number): Field[] =>
+  Array.from({ length: n }, () => ({ value: null, unit: null, raw: '', line }));

@@ -1,0 +1,39 @@
+import { SECTIONS, type SectionKey } from '../schema/index.ts';
+import { squash, type Line } from './text.ts';
+
+export interface Section {
+  key: SectionKey;
+  heading: string;
+  /** Index into the line array of the heading line. */
+  at: number;
+  /** Index one past the section's last line. */
+  end: number;
+}
+
+// "一、", "1、" or "1." in front of a heading ("（一）" numbers sub-headings, which say "主动公开情况" too).
+const NUMBERED = /^\s*(?:[一二三四五六]|[1-6])\s*[、.．]\s*/;
+
+/**
+ * Finds the six section headings in order. A heading is a short numbered line whose text means
+ * the section (labels vary: 一、概述 / 1、总体情况); table rows such as "四、结转下年度继续办理"
+ * do not match because they mean something else.
+ */
+export function findSections(lines: Line[]): Section[] {
+  const found: Omit<Section, 'end'>[] = [];
+  let from = 0;
+  for (const s of SECTIONS) {
+    for (let i = from; i < lines.length; i++) {
+      const t = lines[i]!.text;
+      const body = t.replace(NUMBERED, '');
+      if (body === t || squash(body).length > 30 || !s.match.test(body)) continue;
+      found.push({ key: s.key, heading: squash(lines[i]!.raw), at: i });
+      from = i + 1;
+      break;
+    }
+  }
+  return found.map((s, k) => ({ ...s, end: found[k + 1]?.at ?? lines.length }));
+}
+
+export function section(sections: Section[], key: SectionKey): Section | undefined {
+  return sections.find((s) => s.key === key);
+}

@@ -1,0 +1,85 @@
+import type { Applicant, Clause, Outcome, Proceeding, Template } from '../schema/index.ts';
+
+/**
+ * A warning says why a value is missing or uncertain. 'note' records how a value was found
+ * (it does not count against the report); 'warning' means a value is null or uncertain;
+ * 'error' means the report could not be read.
+ */
+export interface Warning {
+  severity: 'note' | 'warning' | 'error';
+  code: string;
+  message: string;
+  /** 1-based source line, when the warning is about one. */
+  line: number | null;
+}
+
+/** A value read from the text, with the line it came from (null when derived). */
+export interface Sourced<T> {
+  value: T | null;
+  line: number | null;
+}
+
+export interface ProactiveCategory {
+  key: string;
+  label: string;
+  items: number | null;
+  sharePct: number | null;
+  line: number | null;
+}
+
+export interface Article20Cell {
+  clause: Clause;
+  item: string;
+  /** As printed; the prescribed label when the row was not found. */
+  itemLabel: string;
+  measure: string;
+  value: number | null;
+  unit: string | null;
+  raw: string | null;
+  line: number | null;
+}
+
+export interface ApplicationCell {
+  row: string;
+  applicant: Applicant;
+  value: number | null;
+  line: number | null;
+}
+
+export interface ReviewCell {
+  proceeding: Proceeding;
+  outcome: Outcome;
+  value: number | null;
+  line: number | null;
+}
+
+export interface NarrativeSection {
+  section: 'problems' | 'other';
+  heading: string;
+  text: string;
+  line: number;
+}
+
+export interface Fees extends Sourced<number> {
+  /** As printed, e.g. "120元" or the sentence saying none were charged. */
+  raw: string | null;
+}
+
+/** What the parser reads from one report text. Every table is complete: one cell per prescribed cell. */
+export interface ParsedReport {
+  agencyName: Sourced<string>;
+  year: Sourced<number>;
+  template: Template | null;
+  /** ISO date (YYYY-MM-DD) of the signature. */
+  publishedOn: Sourced<string>;
+  proactiveTotal: Sourced<number>;
+  proactiveCategories: ProactiveCategory[];
+  article20: Article20Cell[];
+  applications: ApplicationCell[];
+  reviews: ReviewCell[];
+  /** Information-processing fees charged, in yuan (元). */
+  fees: Fees;
+  narrative: NarrativeSection[];
+  warnings: Warning[];
+  status: 'ok' | 'warnings' | 'failed';
+}
