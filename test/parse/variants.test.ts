@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { parseReport, type ParsedReport } from '../../src/parse/index.ts';
+import { APPLICANT_KEYS, applicationRows } from '../../src/schema/index.ts';
+import { grid, markdown, reportText, spaced, tabbed } from './make.ts';
+
+const table3 = (r: ParsedReport) => Object.fromEntries(applicationRows(r.template!).map((row) =>
+  [row.key, APPLICANT_KEYS.map((a) => r.applications.find((c) => c.row === row.key && c.applicant === a)!.value)]));
+const codes = (r: ParsedReport) => r.warnings.map((w) => w.code);
+
+describe('the layouts of report-format.md', () => {
+  for (const [name, shape] of [['PDF text, space separated', spaced], ['DOCX tab separated', tabbed], ['Markdown table', markdown]] as const) {
+    it(`reads table 三 from ${name}`, () => {
+      const r = parseReport(reportText({ shape }));
+      expect(table3(r)).toEqual(grid());
+      expect(r.status).toBe('ok');
+    });
+  }
+
+  it('reads the 2019 version: signs, units and decimals kept', () => {
+    const r = parseReport(reportText({ template: '2019' }));
+    expect(r.template).toBe('2019');
+    expect(table3(r)).toEqual(grid('2019'));
+    const cell = (item: string, measure: string) => r.article20.find((c) => c.item === item && c.measure === measure)!;
+    expect(cell('licensing', 'change')).toMatchObject({ value: -185, raw: '−185' });
+    expect(cell('other_services', 'change')).toMatchObject({ value: 1, raw: '＋1' });
+    expect(cell('procurement', 'amount')).toMatchObject({ value: 5394432.52, unit: '元', raw: '5394432.52元' });
+  });
+
+  it('reads money in 万元 with its decimals', () => {
+    const r = parseReport(reportText());
+    expect(r.article20.find((c) => c.item === 'fees')).toMatchObject({ value: 0.012345, unit: '万元' });
+    expect(r.fees).toMatchObject({ value: 120 });
+    expect(r.reviews.map((c) => c.value)).toEqual([1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]);
+  });
+
+  it('reads full-width digits, thousands separators and page footers inside the table', () => {
+    const g = grid();
+    g.granted = [1200, 34, 0, 0, 0, 0, 1234];
+    g.handled_total = g.handled_total!.map((v, i) => v - [5, 2, 0, 0, 1, 0, 8][i]! + g.granted![i]!);
+    g.new_received = g.new_received!.map((v, i) => v - [5, 2, 0, 0, 1, 0, 8][i]! + g.granted![i]!);
+    const text = reportText({ grid: g, shape: { row: (l, c) => `${l} ${c.map((v) => Number(v).toLocaleString('en-US')).join(' ')}`.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))) } })
+      .replace('（一）予以公开', '- 3 -\n（一）予以公开');
+    const r = parseReport(text);
+    expect(table3(r)).toEqual(g);
+  });
+
+  it('reads labels wrapped over several lines, before and after their numbers', () => {
+    const text = reportText().replace('5.要求行政机关确认或重新出具已获取信息 0 0 0 0 0 0 0', '5.要求行政机\n关确认或重新\n出具已获取信\n0 0 0 0 0 0 0\n息')
+      .replace('1.属于国家秘密 0 0 0 0 0 0 0', '1.属于国家秘\n\n密\n0 0 0 0 0 0 0');
+    expect(table3(parseReport(text))).toEqual(grid());
+  });
+
+  it('reads traditional characters', () => {
+    const text = reportText().replace(/予以公开/g, '予以公開').replace(/申请/g, '申請').replace(/总计/g, '總計').replace(/处理/g, '處理');
+    expect(table3(parseReport(text))).toEqual(grid());
+  });
+
+  it('keeps blank cells, "/" and "—" as null, never 0', () => {
+    const text = reportText().replace('2.重复申请 0 0 0 0 0 0 0', '2.重复申请\t0\t/\t—\t\t0\t0\t0').replace(/ /g, '\t').replace(/\t(?=[^\n]*年)/g, ' ');
+    const r = parseReport(text);
+    expect(table3(r).rejected_repeat).toEqual([0, null, null, null, 0, 0, 0]);
+  });
+});
+
+describe('values that cannot be placed are null with a warning', () => {
+  it('a row with a value missing in space-separated text is null, not shifted', () => {
+    const r = parseReport(reportText().replace('（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0 0 0 0 1', '（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0 0 0 1'));
+    expect(table3(r).partially_granted).toEqual(Array(7).fill(null));
+    expect(codes(r)).toContain('t3_row_width');
+    expect(r.status).toBe('warnings');
+  });
+
+  it('splits run-together digits when only one split satisfies the row rule', () => {
+    const g = grid();
+    g.granted = [71, 3, 0, 0, 0, 0, 74];
+    g.handled_total = g.handled_total!.map((v, i) => v - [5, 2, 0, 0, 1, 0, 8][i]! + g.granted![i]!);
+    g.new_received = g.new_received!.map((v, i) => v - [5, 2, 0, 0, 1, 0, 8][i]! + g.granted![i]!);
+    const text = reportText({ grid: g }).replace('（一）予以公开 71 3 0 0 0 0 74', '（一）予以公开 713000074');
+    const r = parseReport(text);
+    expect(table3(r).granted).toEqual([71, 3, 0, 0, 0, 0, 74]);
+    expect(codes(r)).toContain('t3_split_digits');
+  });
+
+  it('refuses run-together digits that split more than one way', () => {
+    // 1|1|0|0|0|0|2 and 11|0|0|0|0|0|... : "1100002" splits as 1|1|0|0|0|0|2 only, so use an ambiguous run.
+    const text = reportText().replace('（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0 0 0 0 1', '（二）部分公开（区分处理的，只计这一情形，不计其他情形） 101000011');
+    const r = parseReport(text);
+    expect(table3(r).partially_granted).toEqual(Array(7).fill(null));
+    expect(codes(r)).toContain('t3_ambiguous_digits');
+  });
+
+  it('places rows that lost their labels by order when the sum rules confirm it', () => {
+    const g = grid();
+    const text = reportText({ shape: tabbed }).replace(/^(?:（三）)?\d\.属于[^\t]*\t/gm, '\t');
+    const r = parseReport(text);
+    expect(table3(r)).toEqual(g);
+    expect(codes(r)).toContain('t3_by_order');
+  });
+
+  it('does not place rows by order when the sum rules do not confirm it', () => {
+    const g = grid();
+    g.denied_third_party = [1, 0, 0, 0, 0, 0, 1]; // breaks （一）…（六） = （七）
+    const text = reportText({ shape: tabbed, grid: g }).replace(/^\d\.属于[^\t]*\t/gm, '\t');
+    const r = parseReport(text);
+    // Rows 1, 5–8 ("…属于…") lost their labels; row 4 kept its label, so it stays as printed.
+    expect(table3(r).denied_third_party).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(table3(r).denied_state_secret).toEqual(Array(7).fill(null));
+    expect(table3(r).denied_query_matter).toEqual(Array(7).fill(null));
+    expect(codes(r)).toContain('t3_order_unconfirmed');
+  });
+
+  it('text read column by column (labels first, then numbers) is placed by order and confirmed', () => {
+    const g = grid();
+    const rows = applicationRows('2021');
+    const table3Text = [...rows.map((r) => r.zh), ...rows.map((r) => g[r.key]!.join(' '))].join('\n');
+    const r = parseReport(reportText({ table3: table3Text }));
+    expect(table3(r)).toEqual(g);
+  });
+
+  it('a report with no tables still parses, with warnings, and nothing invented', () => {
+    const r = parseReport('某某市统计局\n2022年政府信息公开工作年度报告\n一、总体情况\n我局认真贯彻落实。\n六、其他需要报告的事项\n无。');
+    expect(r.status).toBe('warnings');
+    expect(r.applications.every((c) => c.value === null)).toBe(true);
+    expect(r.reviews.every((c) => c.value === null)).toBe(true);
+  });
+
+  it('text that is no report fails with a reason', () => {
+    const r = parseReport('今天天气很好，我们去公园散步。\n然后回家吃饭。');
+    expect(r.status).toBe('failed');
+    expect(r.warnings.find((w) => w.severity === 'error')?.message).toMatch(/title|标题/);
+  });
+});
+
+describe('sections', () => {
+  it('a numbered sub-heading "（一）主动公开情况" is not taken for section 二', () => {
+    const text = reportText({ before: '（一）主动公开情况：本年主动公开信息。\n（二）依申请公开情况：未收到申请。' });
+    expect(table3(parseReport(text))).toEqual(grid());
+  });
+});
