@@ -1,5 +1,6 @@
 import { APPLICANT_KEYS, applicationRows, type ApplicationRow, type Template } from '../schema/index.ts';
 import { matchLabel } from './match.ts';
+import { isCount } from './numbers.ts';
 import { alignments, tableRows, type Field, type TableRow } from './rows.ts';
 import { splitRuns } from './split.ts';
 import type { Line } from './text.ts';
@@ -74,7 +75,7 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
       const splits = splitRuns(fields.map((f) => f.raw), WIDTH);
       if (splits.length === 1) {
         warnings.push({ severity: 'note', code: 't3_split_digits', message: `表三“${row.zh}”的数字连在一起（${fields.map((f) => f.raw).join(' ')}），按行和规则唯一拆分为 ${splits[0]!.join('|')} Table 三 row "${row.en}": run-together digits split the only way the row rule allows.`, line: source.line });
-        return splits[0]!.map((value) => ({ value, unit: null, raw: String(value), line: source.line }));
+        return splits[0]!.map((value) => ({ value, unit: null, raw: String(value), line: fields[0]!.line }));
       }
       if (splits.length > 1) {
         warn('t3_ambiguous_digits', `表三“${row.zh}”的数字连在一起（${fields.map((f) => f.raw).join(' ')}），有 ${splits.length} 种拆分都符合行和规则，无法确定，记为空 Table 三 row "${row.en}": run-together digits split ${splits.length} ways that all satisfy the row rule; ambiguous, left null.`, source.line);
@@ -85,10 +86,19 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
     const values = fields.flatMap((f) => f.stacked ?? [f]).filter((f) => f.raw !== '');
     if (values.length >= WIDTH && values.every((v) => v.value !== null && v.value === values[0]!.value)) {
       warn('t3_uniform_row', `表三“${row.zh}”有 ${values.length} 个数值（应为 ${WIDTH} 个），全部为 ${values[0]!.value}，故各列均取 ${values[0]!.value}，并经勾稽关系核对 Table 三 row "${row.en}" has ${values.length} values where ${WIDTH} are prescribed, all ${values[0]!.value}; every column reads ${values[0]!.value}, subject to the sum rules.`, source.line);
-      return Array.from({ length: WIDTH }, () => ({ value: values[0]!.value, unit: null, raw: String(values[0]!.value), line: source.line }));
+      return Array.from({ length: WIDTH }, () => ({ value: values[0]!.value, unit: null, raw: String(values[0]!.value), line: values[0]!.line }));
     }
     warn('t3_row_width', `表三“${row.zh}”有 ${fields.length} 个数值，应为 ${WIDTH} 个，无法确定各值所属列，记为空 Table 三 row "${row.en}" has ${fields.length} values where ${WIDTH} are prescribed; cannot tell the columns, left null.`, source.line);
     return Array(WIDTH).fill(null);
+  }
+
+  // A count is a whole number from 0 up; a decimal or negative number was misread.
+  for (const p of placed.values()) {
+    p.cells = p.cells.map((f, col) => {
+      if (!f || f.value === null || isCount(f.value)) return f;
+      warn('t3_not_count', `表三“${p.row.zh}”${APPLICANT_KEYS[col]} 列的“${f.raw}”不是件数，记为空 Table 三 row "${p.row.en}", column ${APPLICANT_KEYS[col]}: "${f.raw}" is not a count; left null.`, f.line);
+      return { ...f, value: null };
+    });
   }
 
   // Placement by order stands only when the sum rules confirm it.

@@ -1,5 +1,6 @@
 import { PROACTIVE_CATEGORIES } from '../schema/index.ts';
 import { slug } from '../agencies/slug.ts';
+import { isCount } from './numbers.ts';
 import { prose, type Line } from './text.ts';
 import type { ProactiveCategory, Sourced, Warning } from './types.ts';
 
@@ -18,6 +19,10 @@ export function readProactive(lines: Line[], warnings: Warning[]): { total: Sour
     return { total: { value: null, line: null }, categories: [] };
   }
   const total = { value: Number(m[1]), line: p.lineAt(m.index + m[0].length - 1) };
+  if (!isCount(total.value)) {
+    warnings.push({ severity: 'warning', code: 'proactive_not_count', message: `主动公开合计“${m[1]}”不是条数，记为空 The stated total "${m[1]}" is not a count; left null.`, line: total.line });
+    return { total: { value: null, line: total.line }, categories: [] };
+  }
   // Categories follow the total ("其中：…"), within the same paragraph of prose.
   const after = p.text.slice(m.index + m[0].length);
   const stop = after.search(/（[二三四五]）|\([二三四五]\)|二、/);
@@ -30,8 +35,9 @@ export function readProactive(lines: Line[], warnings: Warning[]): { total: Sour
     let key = known?.key ?? `c_${slug(label)}`;
     while (keys.has(key)) key += '_2';
     keys.add(key);
+    const items = Number(c[2]);
     categories.push({
-      key, label, items: Number(c[2]), sharePct: c[3] !== undefined ? Number(c[3]) : null,
+      key, label, items: isCount(items) ? items : null, sharePct: c[3] !== undefined ? Number(c[3]) : null,
       line: p.lineAt(m.index + m[0].length + c.index! + c[0].length - 1),
     });
   }

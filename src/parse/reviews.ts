@@ -1,4 +1,5 @@
 import { REVIEW_CELLS } from '../schema/index.ts';
+import { isCount } from './numbers.ts';
 import { alignments, tableRows, type Field } from './rows.ts';
 import type { Line } from './text.ts';
 import type { ReviewCell, Warning } from './types.ts';
@@ -22,6 +23,10 @@ export function readReviews(lines: Line[], tail: Line[], warnings: Warning[]): R
   }
   return REVIEW_CELLS.map((c, i) => {
     const f = fields?.[i];
+    if (f && f.value !== null && !isCount(f.value)) {
+      warnings.push({ severity: 'warning', code: 't4_not_count', message: `表四第 ${i + 1} 格“${f.raw}”不是件数，记为空 Table 四 cell ${i + 1}: "${f.raw}" is not a count; left null.`, line: f.line });
+      return { ...c, value: null, line: f.line };
+    }
     return { ...c, value: f?.value ?? null, line: f ? f.line : null };
   });
 }

@@ -4,7 +4,7 @@ import { isBlank, squash, type Line } from './text.ts';
 /** One value field of a table row. `stacked` holds several values extracted into one cell. */
 export interface Field extends Num {
   line: number;
-  stacked?: Num[];
+  stacked?: Field[];
 }
 
 /**

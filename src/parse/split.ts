@@ -6,32 +6,44 @@
 export function splitRuns(runs: string[], width: number, limit = 64): number[][] {
   const digits = runs.join('');
   if (!/^\d+$/.test(digits) || digits.length < width || digits.length > 40) return [];
-  // Each run ends a cell, so cuts at run boundaries are forced; choose the rest.
-  const forced = new Set<number>();
+  // Each printed run ends a cell, so cuts at run boundaries are forced.
+  const forced: number[] = [];
   let pos = 0;
-  for (const r of runs.slice(0, -1)) forced.add((pos += r.length));
+  for (const r of runs.slice(0, -1)) forced.push((pos += r.length));
+  const crosses = (from: number, to: number) => forced.some((f) => f > from && f < to);
   const out: number[][] = [];
-  const parts: string[] = [];
-  const walk = (at: number) => {
-    if (out.length > limit) return;
-    if (parts.length === width - 1) {
-      const last = digits.slice(at);
-      if (!valid(last) || [...forced].some((f) => f > at)) return;
-      const nums = [...parts, last].map(Number);
-      if (nums.slice(0, -1).reduce((a, b) => a + b, 0) === nums.at(-1)) out.push(nums);
-      return;
-    }
-    for (let end = at + 1; end < digits.length; end++) {
-      const piece = digits.slice(at, end);
-      if (!valid(piece)) break;
-      // A forced boundary inside the piece would join two printed cells.
-      if ([...forced].some((f) => f > at && f < end)) break;
-      parts.push(piece);
-      walk(end);
-      parts.pop();
-    }
-  };
-  walk(0);
+  // Choose the total (the last cell) first: then the parts' running sum prunes the search.
+  for (let start = width - 1; start < digits.length && out.length <= limit; start++) {
+    // The total has at most one digit more than its longest part, and no part is longer than it.
+    const len = digits.length - start;
+    if (start > (width - 1) * len || start < (len - 1) + (width - 2)) continue;
+    const last = digits.slice(start);
+    if (!valid(last) || crosses(start, digits.length)) continue;
+    const total = Number(last);
+    const parts: number[] = [];
+    const walk = (at: number, sum: number) => {
+      if (out.length > limit) return;
+      if (parts.length === width - 1) {
+        if (at === start && sum === total) out.push([...parts, total]);
+        return;
+      }
+      const left = width - 1 - parts.length;
+      // Even with the longest possible part the remaining digits cannot reach the total.
+      if (sum + left * 10 ** (start - at - left + 1) < total) return;
+      // No part is longer than the total, so the digits left must fit in the parts left.
+      for (let end = at + 1; end <= start - (left - 1) && end - at <= last.length; end++) {
+        if (start - end > (left - 1) * last.length) continue;
+        const piece = digits.slice(at, end);
+        if (!valid(piece) || crosses(at, end)) break;
+        const v = Number(piece);
+        if (sum + v > total) break; // longer pieces only grow
+        parts.push(v);
+        walk(end, sum + v);
+        parts.pop();
+      }
+    };
+    walk(0, 0);
+  }
   return out;
 }
 
