@@ -24,30 +24,42 @@ const c = (name: string, type: ColumnType, zh: string, en: string, values?: read
 const reportId = c('report_id', 'string', '报告编号（机构编号-年度）', 'Report id (<agency_id>-<year>)');
 const line = c('line', 'integer', '来源行号（源文件中读取该值的行，从1起；推算值为空）', '1-based line in the source file the value was read from; NULL when derived');
 
+// Columns that several tables share.
+const year = c('year', 'integer', '报告年度（所报告的年份）', 'Year reported on');
+const county = c('county', 'string', '县（区）', 'County (NULL above county level)');
+const agencyId = c('agency_id', 'string', '机构编号', 'Agency id');
+const agencyName = c('agency_name', 'string', '机构名称（按原文）', 'Agency name as printed');
+const template = c('template', 'string', '格式版本', 'Template version', ['2019', '2021']);
+const status = c('status', 'string', '解析状态', 'Parse status', ['ok', 'warnings', 'failed']);
+const checksFailed = c('checks_failed', 'integer', '未通过的核对数', 'Number of failed checks');
+const lineageId = c('lineage_id', 'string', '沿革编号', 'Lineage id');
+const province = c('province', 'string', '省', 'Province');
+const city = c('city', 'string', '市', 'City');
+
 /** The published tables: the data contract (../shared/reference/data-contract.md), as data. */
 export const TABLES: readonly TableDef[] = [
   { name: 'reports', zh: '报告', en: 'Reports: one row per input report file', key: ['report_id'], columns: [
     reportId,
-    c('agency_id', 'string', '机构编号', 'Agency id'),
-    c('agency_name', 'string', '机构名称（按原文）', 'Agency name as printed'),
-    c('year', 'integer', '报告年度（所报告的年份）', 'Year reported on'),
-    c('template', 'string', '格式版本', 'Template version', ['2019', '2021']),
+    agencyId,
+    agencyName,
+    year,
+    template,
     c('published_on', 'date', '落款日期', 'Date signed'),
     c('source_file', 'string', '源文件名', 'Source file name'),
     c('source_sha256', 'string', '源文件 SHA-256', 'SHA-256 of the source file'),
     c('source_encoding', 'string', '源文件编码', 'Encoding the source file was read in'),
-    c('status', 'string', '解析状态', 'Parse status', ['ok', 'warnings', 'failed']),
+    status,
     c('warnings', 'integer', '警告数', 'Number of warnings'),
-    c('checks_failed', 'integer', '未通过的核对数', 'Number of failed checks'),
+    checksFailed,
   ] },
   { name: 'agencies', zh: '机构', en: 'Agencies: one row per agency', key: ['agency_id'], columns: [
-    c('agency_id', 'string', '机构编号', 'Agency id'),
+    agencyId,
     c('name', 'string', '最新名称', 'Latest name'),
     c('names', 'string', '曾用及现用名称（以“；”分隔）', 'Every name seen, joined with ；'),
     c('lineage_id', 'string', '沿革编号（改革、更名前后为同一沿革）', 'Lineage id: shared by an agency and its predecessors or successors'),
-    c('province', 'string', '省', 'Province'),
-    c('city', 'string', '市', 'City'),
-    c('county', 'string', '县（区）', 'County (NULL above county level)'),
+    province,
+    city,
+    county,
     c('admin_code', 'string', '行政区划代码（GB/T 2260，6位）', '6-digit GB/T 2260 code of the region'),
     c('level', 'string', '层级', 'Level', ['province', 'city', 'county', 'township']),
   ] },
@@ -110,14 +122,14 @@ export const TABLES: readonly TableDef[] = [
   ] },
   { name: 'summary', zh: '汇总', en: 'Summary: one row per report', key: ['report_id'], columns: [
     reportId,
-    c('agency_id', 'string', '机构编号', 'Agency id'),
-    c('agency_name', 'string', '机构名称（按原文）', 'Agency name as printed'),
-    c('lineage_id', 'string', '沿革编号', 'Lineage id'),
-    c('province', 'string', '省', 'Province'),
-    c('city', 'string', '市', 'City'),
-    c('county', 'string', '县（区）', 'County'),
-    c('year', 'integer', '报告年度', 'Year reported on'),
-    c('template', 'string', '格式版本', 'Template version', ['2019', '2021']),
+    agencyId,
+    agencyName,
+    lineageId,
+    province,
+    city,
+    county,
+    year,
+    template,
     c('proactive_total', 'integer', '主动公开合计（条）', 'Proactively disclosed items (section 一 total)'),
     c('applications_new', 'integer', '本年新收申请', 'New applications (总计 column)'),
     c('applications_carried_over', 'integer', '上年结转申请', 'Applications carried over'),
@@ -128,8 +140,8 @@ export const TABLES: readonly TableDef[] = [
     c('reviews_total', 'integer', '行政复议总计', 'Administrative reviews (total)'),
     c('litigation_total', 'integer', '行政诉讼总计（两类之和）', 'Litigation (sum of both totals)'),
     c('fees_charged', 'number', '收取信息处理费（元）', 'Information processing fees charged, in yuan (section 六)'),
-    c('status', 'string', '解析状态', 'Parse status', ['ok', 'warnings', 'failed']),
-    c('checks_failed', 'integer', '未通过的核对数', 'Number of failed checks'),
+    status,
+    checksFailed,
   ] },
 ];
 
