@@ -60,18 +60,35 @@ export function readTemplate(lines: Line[], year: number | null, warnings: Warni
 }
 
 const DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+// Signatures are often written in Chinese numerals: 二〇二四年一月二十二日.
+const HAN_DATE = /([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/;
+const HAN_DIGIT: Record<string, number> = { '〇': 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const hanNumber = (s: string) => {
+  if (!s.includes('十')) return Number([...s].map((c) => HAN_DIGIT[c]).join(''));
+  const [tens, ones] = s.split('十');
+  return (tens ? HAN_DIGIT[tens]! : 1) * 10 + (ones ? HAN_DIGIT[ones]! : 0);
+};
+
+function dateOf(text: string): [number, number, number] | undefined {
+  const d = DATE.exec(text);
+  if (d) return [Number(d[1]), Number(d[2]), Number(d[3])];
+  const h = HAN_DATE.exec(text);
+  if (h) return [hanNumber(h[1]!), hanNumber(h[2]!), hanNumber(h[3]!)];
+  return undefined;
+}
+
+const isSignatureDate = (l: Line) => squash(l.text).length <= 16 && dateOf(l.text) !== undefined;
 
 /** The signature date: the first short dated line after the start of section 六 (or the last one). */
 export function readSignature(lines: Line[], from: number, warnings: Warning[]): Sourced<string> {
-  const candidates = lines.slice(from).filter((l) => DATE.test(l.text) && squash(l.text).length <= 16);
-  const l = candidates[0] ?? lines.filter((l) => DATE.test(l.text) && squash(l.text).length <= 16).at(-1);
+  const l = lines.slice(from).find(isSignatureDate) ?? lines.filter(isSignatureDate).at(-1);
   if (!l) {
     warnings.push({ severity: 'warning', code: 'date_missing', message: '找不到落款日期 No signature date found.', line: null });
     return { value: null, line: null };
   }
-  const [, y, m, d] = DATE.exec(l.text)!.map(Number) as [number, number, number, number];
+  const [y, m, d] = dateOf(l.text)!;
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+  if (!(y > 1900) || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     warnings.push({ severity: 'warning', code: 'date_invalid', message: `落款日期无效 The signature date ${y}-${m}-${d} does not exist.`, line: l.n });
     return { value: null, line: l.n };
   }

@@ -131,6 +131,15 @@ describe('values that cannot be placed are null with a warning', () => {
   });
 });
 
+describe('the signature', () => {
+  it('reads a date in Arabic or Chinese numerals', () => {
+    expect(parseReport(reportText()).publishedOn.value).toBe('2024-01-15');
+    expect(parseReport(reportText().replace('2024年1月15日', '二〇二四年一月二十二日')).publishedOn.value).toBe('2024-01-22');
+    expect(parseReport(reportText().replace('2024年1月15日', '二〇二四年十二月十日')).publishedOn.value).toBe('2024-12-10');
+    expect(parseReport(reportText().replace('2024年1月15日', '2024年2月30日')).publishedOn.value).toBe(null);
+  });
+});
+
 describe('sections', () => {
   it('a numbered sub-heading "（一）主动公开情况" is not taken for section 二', () => {
     const text = reportText({ before: '（一）主动公开情况：本年主动公开信息。\n（二）依申请公开情况：未收到申请。' });
