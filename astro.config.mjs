@@ -2,11 +2,16 @@
 import { defineConfig } from 'astro/config';
 
 // The site works from any static host and sub-path: set ATLAS_BASE=/atlas/ to build for one.
+// ATLAS_SITE (e.g. https://example.org) makes embed codes, citations and snippets absolute at build
+// time; without it the browser fills in its own origin.
 export default defineConfig({
   base: process.env.ATLAS_BASE ?? '/',
+  ...(process.env.ATLAS_SITE ? { site: process.env.ATLAS_SITE } : {}),
   trailingSlash: 'ignore',
   output: 'static',
-  build: { format: 'directory' },
+  // The stylesheet is small: inlined, it costs no render-blocking request before the first chart.
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
   vite: {
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   },

@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// One name per test run: the browser test files share one site build (test/e2e/helpers.ts buildOnce).
+process.env.ATLAS_TEST_RUN ??= `${process.pid}-${Date.now()}`;
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],

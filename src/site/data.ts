@@ -1,0 +1,121 @@
+/**
+ * Build-time data: the published CSV files in public/data, read with papaparse and typed by the
+ * one schema (TABLES). An empty CSV field is NULL. Nothing here runs in the browser.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
+import { decode } from '../parse/decode.ts';
+import { table, type Row, type TableName } from '../schema/index.ts';
+
+/** Where `npm run build:data` writes the tables, and where the report texts live. */
+export const DATA_DIR = resolve(process.env.ATLAS_DATA_DIR ?? join(process.cwd(), 'public', 'data'));
+export const REPORTS_DIR = resolve(process.env.ATLAS_REPORTS_DIR ?? join(process.cwd(), 'src', 'data', 'reports'));
+
+export type Status = 'ok' | 'warnings' | 'failed';
+
+export interface ReportRow {
+  report_id: string; agency_id: string; agency_name: string | null; year: number | null; template: '2019' | '2021' | null;
+  published_on: string | null; source_file: string; source_sha256: string; source_encoding: string | null;
+  status: Status; warnings: number; checks_failed: number;
+}
+export interface AgencyRow {
+  agency_id: string; name: string; names: string; lineage_id: string; province: string | null; city: string | null;
+  county: string | null; admin_code: string | null; level: 'province' | 'city' | 'county' | 'township' | null;
+}
+export interface ProactiveRow { report_id: string; category: string; category_label: string | null; items: number | null; share_pct: number | null; line: number | null }
+export interface Article20Row {
+  report_id: string; clause: string; item: string; item_label: string | null; measure: string; value: number | null;
+  unit: string | null; raw: string | null; line: number | null;
+}
+export interface ApplicationRow { report_id: string; row: string; row_label: string; applicant: string; value: number | null; line: number | null }
+export interface ReviewRow { report_id: string; proceeding: string; outcome: string; value: number | null; line: number | null }
+export interface CheckRow { report_id: string; check: string; subject: string; status: 'pass' | 'fail' | 'skipped'; detail: string | null }
+export interface WarningRow { report_id: string; seq: number; severity: 'note' | 'warning' | 'error'; code: string; message: string; line: number | null }
+export interface NarrativeRow { report_id: string; section: string; heading: string | null; text: string | null; line: number | null }
+export interface SummaryRow {
+  report_id: string; agency_id: string; agency_name: string | null; lineage_id: string; province: string | null; city: string | null;
+  county: string | null; year: number | null; template: '2019' | '2021' | null; proactive_total: number | null;
+  applications_new: number | null; applications_carried_over: number | null; granted: number | null; partially_granted: number | null;
+  denied: number | null; unable_to_provide: number | null; not_processed: number | null; other_processing: number | null;
+  handled_total: number | null; carried_forward: number | null; reviews_total: number | null; litigation_total: number | null;
+  fees_charged: number | null; status: Status; checks_failed: number;
+}
+
+export interface Dataset {
+  reports: ReportRow[]; agencies: AgencyRow[]; proactive: ProactiveRow[]; article20: Article20Row[];
+  applications: ApplicationRow[]; reviews: ReviewRow[]; checks: CheckRow[]; warnings: WarningRow[];
+  narrative: NarrativeRow[]; summary: SummaryRow[];
+}
+
+/** Parses one published CSV and types every field by its column in TABLES. */
+export function parseTable(name: TableName, csv: string): Row[] {
+  const def = table(name);
+  const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+  if (parsed.errors.length) throw new Error(`${name}.csv: ${parsed.errors[0]!.message} (row ${parsed.errors[0]!.row})`);
+  const header = parsed.meta.fields ?? [];
+  for (const c of def.columns) if (!header.includes(c.name)) throw new Error(`${name}.csv: column ${c.name} is missing`);
+  return parsed.data.map((raw, i) => {
+    const row: Row = {};
+    for (const c of def.columns) {
+      const v = raw[c.name] ?? '';
+      if (v === '') row[c.name] = null;
+      else if (c.type === 'integer' || c.type === 'number') {
+        const n = Number(v);
+        if (!Number.isFinite(n) || (c.type === 'integer' && !Number.isSafeInteger(n))) throw new Error(`${name}.csv row ${i + 2}: ${c.name} = ${v} is not a ${c.type}`);
+        row[c.name] = n;
+      } else row[c.name] = v;
+    }
+    return row;
+  });
+}
+
+export function readTable(name: TableName, dir = DATA_DIR): Row[] {
+  let csv: string;
+  try {
+    csv = readFileSync(join(dir, `${name}.csv`), 'utf8');
+  } catch {
+    throw new Error(`${join(dir, `${name}.csv`)} not found: run \`npm run build:data\` first`);
+  }
+  return parseTable(name, csv);
+}
+
+let cached: Dataset | undefined;
+/** Every published table, read once per build. */
+export function loadData(dir = DATA_DIR): Dataset {
+  if (cached && dir === DATA_DIR) return cached;
+  const t = <T>(name: TableName) => readTable(name, dir) as unknown as T[];
+  const data: Dataset = {
+    reports: t('reports'), agencies: t('agencies'), proactive: t('proactive'), article20: t('article20'),
+    applications: t('applications'), reviews: t('reviews'), checks: t('checks'), warnings: t('warnings'),
+    narrative: t('narrative'), summary: t('summary'),
+  };
+  if (dir === DATA_DIR) cached = data;
+  return data;
+}
+
+/** The source text of a report, split into lines exactly as the parser numbers them (1-based). */
+export function sourceLines(sourceFile: string, dir = REPORTS_DIR): string[] {
+  if (sourceFile.includes('/') || sourceFile.includes('\\')) throw new Error(`bad source file name ${sourceFile}`);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(join(dir, sourceFile)));
+  } catch {
+    return [];
+  }
+  const d = decode(bytes);
+  if (d.problem) return [];
+  return d.text.split(/\r\n|\r|\n/);
+}
+
+/** Groups rows by a key, keeping their order. */
+export function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}

@@ -1,0 +1,200 @@
+/** Interface strings in both languages. Labels of the form (rows, columns, rules) come from src/schema. */
+import type { Label } from '../schema/index.ts';
+import type { Lang } from './url.ts';
+
+export type { Lang };
+
+/** A schema label in the page's language. */
+export const L = (lang: Lang, label: Label): string => label[lang];
+
+const S = {
+  siteName: { zh: '政府信息公开年报数据', en: 'Disclosure Atlas' },
+  siteTagline: { zh: '各级行政机关政府信息公开工作年度报告中的数字：提取、核对、可下载', en: 'The numbers in Chinese government agencies’ annual information-disclosure reports: extracted, checked, downloadable' },
+  skip: { zh: '跳到正文', en: 'Skip to content' },
+  navHome: { zh: '首页', en: 'Home' },
+  navRegions: { zh: '地区', en: 'Regions' },
+  navCompare: { zh: '对比', en: 'Compare' },
+  navNotebook: { zh: '数据笔记本', en: 'Notebook' },
+  navData: { zh: '数据下载', en: 'Data' },
+  navAbout: { zh: '关于', en: 'About' },
+  navMain: { zh: '主导航', en: 'Main' },
+  switchTo: { zh: 'English', en: '中文' },
+  switchLabel: { zh: '切换到英文版本', en: 'Switch to the Chinese version' },
+  footer: { zh: '数据来自各机关公开发布的年度报告；每个数字都链接到原文所在行。', en: 'Data from the annual reports each agency published; every number links to the line of the source it was read from.' },
+  license: { zh: '数据许可：CC BY 4.0', en: 'Data licence: CC BY 4.0' },
+
+  coverage: { zh: '数据覆盖', en: 'What the data covers' },
+  reports: { zh: '份报告', en: 'reports' },
+  agencies: { zh: '个机关', en: 'agencies' },
+  lineages: { zh: '个机关沿革', en: 'agency lineages' },
+  regionsCount: { zh: '个行政区', en: 'regions' },
+  provinces: { zh: '个省份', en: 'provinces' },
+  years: { zh: '报告年度', en: 'years reported on' },
+  statusOk: { zh: '通过', en: 'ok' },
+  statusWarnings: { zh: '有警告', en: 'with warnings' },
+  statusFailed: { zh: '无法读取', en: 'failed' },
+  charts: { zh: '主要图表', en: 'Headline charts' },
+  agencyTable: { zh: '机关一览', en: 'All agencies' },
+  agencyTableNote: { zh: '点击表头可排序。', en: 'Select a column header to sort.' },
+  failingReports: { zh: '未通过核对的报告', en: 'Reports whose checks fail' },
+  noFailing: { zh: '所有报告的核对均已通过或因空白无法核对。', en: 'No report has a failed check: every check passed or was skipped for blank cells.' },
+  failedReports: { zh: '无法读取的报告', en: 'Reports that could not be read' },
+
+  agency: { zh: '机关', en: 'Agency' },
+  name: { zh: '名称', en: 'Name' },
+  region: { zh: '地区', en: 'Region' },
+  level: { zh: '层级', en: 'Level' },
+  reportsCol: { zh: '报告数', en: 'Reports' },
+  yearsCol: { zh: '年度', en: 'Years' },
+  latestProactive: { zh: '最近一年主动公开（条）', en: 'Latest proactive disclosures' },
+  year: { zh: '年度', en: 'Year' },
+  template: { zh: '格式版本', en: 'Template' },
+  status: { zh: '状态', en: 'Status' },
+  checksFailed: { zh: '未通过核对', en: 'Failed checks' },
+  warningsCol: { zh: '警告', en: 'Warnings' },
+  report: { zh: '报告', en: 'Report' },
+  namesOverTime: { zh: '名称沿革', en: 'Names over time' },
+  timeline: { zh: '历年数据', en: 'Over the years' },
+  allReports: { zh: '全部报告', en: 'Every report' },
+  reportedYears: { zh: '报告年度', en: 'reported on' },
+  unknownRegion: { zh: '地区不明', en: 'Region unknown' },
+  levelProvince: { zh: '省级', en: 'province' },
+  levelCity: { zh: '市级', en: 'city' },
+  levelCounty: { zh: '县级', en: 'county' },
+  levelTownship: { zh: '乡镇级', en: 'township' },
+
+  reportTitle: { zh: '政府信息公开工作年度报告', en: 'annual report on government information disclosure' },
+  signed: { zh: '落款日期', en: 'Signed' },
+  source: { zh: '源文件', en: 'Source file' },
+  encoding: { zh: '编码', en: 'Encoding' },
+  sourceText: { zh: '原文', en: 'Source text' },
+  sourceTextNote: { zh: '表格中的每个数字都链接到它所在的原文行；被链接的行会高亮显示。', en: 'Every number in the tables links to the line it was read from; the linked line is highlighted.' },
+  sourceMissing: { zh: '原文无法显示（文件缺失或不是文本）。', en: 'The source text cannot be shown (file missing or not text).' },
+  proactive: { zh: '一、主动公开合计', en: 'Section 一: items proactively disclosed' },
+  category: { zh: '类别', en: 'Category' },
+  items: { zh: '条数', en: 'Items' },
+  share: { zh: '占比', en: 'Share' },
+  line: { zh: '行', en: 'Line' },
+  table2: { zh: '表二 主动公开政府信息情况', en: 'Table 二: proactive disclosure (Article 20)' },
+  table3: { zh: '表三 收到和处理政府信息公开申请情况', en: 'Table 三: applications received and handled' },
+  table4: { zh: '表四 政府信息公开行政复议、行政诉讼情况', en: 'Table 四: administrative review and litigation' },
+  itemCol: { zh: '信息内容', en: 'Item' },
+  applicantCol: { zh: '申请人情况', en: 'Applicants' },
+  legalPersons: { zh: '法人或其他组织', en: 'Legal persons and other organisations' },
+  results: { zh: '三、本年度办理结果', en: 'Results this year' },
+  noTable: { zh: '本报告中没有读到此表。', en: 'This table was not read from this report.' },
+  blank: { zh: '空白', en: 'blank' },
+  goToLine: { zh: '原文第 {n} 行', en: 'source line {n}' },
+  checks: { zh: '核对', en: 'Checks' },
+  checksNote: { zh: '按年报格式的勾稽关系核对；有空白单元格时跳过。', en: 'The consistency rules of the prescribed form; skipped where cells are blank.' },
+  rule: { zh: '规则', en: 'Rule' },
+  subject: { zh: '对象', en: 'Subject' },
+  result: { zh: '结果', en: 'Result' },
+  compared: { zh: '比较的数字', en: 'Numbers compared' },
+  pass: { zh: '通过', en: 'pass' },
+  fail: { zh: '未通过', en: 'fail' },
+  skipped: { zh: '跳过', en: 'skipped' },
+  skippedChecks: { zh: '{n} 项核对因空白单元格跳过', en: '{n} checks skipped for blank cells' },
+  checkSummary: { zh: '{pass} 项通过，{fail} 项未通过，{skipped} 项跳过', en: '{pass} passed, {fail} failed, {skipped} skipped' },
+  warnings: { zh: '解析说明', en: 'Parser notes and warnings' },
+  severity: { zh: '级别', en: 'Severity' },
+  message: { zh: '说明', en: 'Message' },
+  noWarnings: { zh: '没有警告。', en: 'No warnings.' },
+  unreadableReport: { zh: '未能读取的报告', en: 'Report not read' },
+  failedNotice: { zh: '这份文件无法作为年报读取：', en: 'This file could not be read as a report:' },
+  warningsNotice: { zh: '部分数字缺失或不确定：', en: 'Some values are missing or uncertain:' },
+  seeAgency: { zh: '查看该机关历年数据', en: 'See this agency over the years' },
+  tablesOfReport: { zh: '报告中的表格', en: 'Tables of the report' },
+
+  regionsTitle: { zh: '按地区浏览', en: 'Browse by region' },
+  regionsIntro: { zh: '机关按省、市、县（区）分组；地区由机关名称和行政区划代码确定。', en: 'Agencies grouped by province, city and county; the region comes from the agency name and the GB/T 2260 administrative code.' },
+
+  dataTitle: { zh: '数据下载', en: 'Download the data' },
+  dataIntro: { zh: '所有表格均提供 CSV（UTF-8）和 Parquet 两种格式。空白是空值（NULL），不是零。', en: 'Every table as CSV (UTF-8) and Parquet. A blank is NULL, never zero.' },
+  table: { zh: '表', en: 'Table' },
+  description: { zh: '说明', en: 'Description' },
+  rows: { zh: '行数', en: 'Rows' },
+  file: { zh: '文件', en: 'File' },
+  size: { zh: '大小', en: 'Size' },
+  everything: { zh: '打包下载', en: 'Everything at once' },
+  workbook: { zh: 'Excel 工作簿（每个表一个工作表）', en: 'Excel workbook (one sheet per table)' },
+  zipAll: { zh: '全部文件（zip）', en: 'All files (zip)' },
+  datapackage: { zh: '数据包描述（Frictionless Data Package）', en: 'Data package descriptor (Frictionless)' },
+  dataReadme: { zh: '数据说明（README）', en: 'Data README' },
+  dictionary: { zh: '数据字典', en: 'Data dictionary' },
+  column: { zh: '列', en: 'Column' },
+  type: { zh: '类型', en: 'Type' },
+  labelZh: { zh: '中文说明', en: 'Chinese' },
+  labelEn: { zh: '英文说明', en: 'English' },
+  values: { zh: '取值', en: 'Values' },
+  key: { zh: '主键', en: 'Key' },
+  citation: { zh: '引用', en: 'How to cite' },
+  snippets: { zh: '读取数据的代码', en: 'Load the data' },
+  checksum: { zh: 'SHA-256 校验和', en: 'SHA-256' },
+
+  aboutTitle: { zh: '关于本站', en: 'About' },
+
+  download: { zh: '下载', en: 'Download' },
+  downloadSvg: { zh: '下载 SVG', en: 'Download SVG' },
+  downloadPng: { zh: '下载 PNG', en: 'Download PNG' },
+  downloadCsv: { zh: '下载数据（CSV）', en: 'Download data (CSV)' },
+  copyEmbed: { zh: '复制嵌入代码', en: 'Copy embed code' },
+  copied: { zh: '已复制', en: 'Copied' },
+  embedCode: { zh: '嵌入代码', en: 'Embed code' },
+  chartData: { zh: '图表数据', en: 'Data of the chart' },
+  chartSource: { zh: '来源：政府信息公开年报数据，根据各机关年度报告整理；数据生成于 {date}。', en: 'Source: Disclosure Atlas, from the agencies’ annual reports; data built on {date}.' },
+  credit: { zh: '图表：政府信息公开年报数据', en: 'Chart: Disclosure Atlas' },
+  openChart: { zh: '查看原图和数据', en: 'See the chart and its data' },
+  noData: { zh: '暂无数据', en: 'No data' },
+  total: { zh: '合计', en: 'Total' },
+  measure: { zh: '指标', en: 'Measure' },
+  keyNumbers: { zh: '历年主要数字', en: 'Key numbers by year' },
+} satisfies Record<string, Label>;
+
+export type StringKey = keyof typeof S;
+
+/** An interface string, with {placeholders} filled in. */
+export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
+  return S[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+export const htmlLang = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
+
+/** Numbers as readers expect them; NULL is a dash, never zero. */
+export function fmt(n: number | null | undefined, digits?: number): string {
+  if (n === null || n === undefined) return '—';
+  return n.toLocaleString('en-US', digits === undefined ? { maximumFractionDigits: 6 } : { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+export function levelLabel(lang: Lang, level: string | null): string {
+  switch (level) {
+    case 'province': return t(lang, 'levelProvince');
+    case 'city': return t(lang, 'levelCity');
+    case 'county': return t(lang, 'levelCounty');
+    case 'township': return t(lang, 'levelTownship');
+    default: return '—';
+  }
+}
+
+export function statusLabel(lang: Lang, status: string): string {
+  switch (status) {
+    case 'ok': return t(lang, 'statusOk');
+    case 'warnings': return t(lang, 'statusWarnings');
+    case 'failed': return t(lang, 'statusFailed');
+    case 'pass': return t(lang, 'pass');
+    case 'fail': return t(lang, 'fail');
+    case 'skipped': return t(lang, 'skipped');
+    default: return status;
+  }
+}
+
+/** "山西省 长治市 长子县" — the parts that are known. */
+export function regionLabel(r: { province: string | null; city: string | null; county: string | null }): string {
+  return [r.province, r.city !== r.province ? r.city : null, r.county].filter(Boolean).join(' ') || '—';
+}
+
+export function bytesLabel(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,42 @@
+/** URLs under the site's base path (ATLAS_BASE at build time, e.g. /atlas/). */
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+/** The base path, always with one trailing slash. */
+export function base(): string {
+  const b = import.meta.env.BASE_URL ?? '/';
+  return b.endsWith('/') ? b : `${b}/`;
+}
+
+/** A path under the base: withBase('data/summary.csv') → /atlas/data/summary.csv. */
+export function withBase(path: string): string {
+  return base() + path.replace(/^\/+/, '');
+}
+
+/** The page `slug` ('' for home, 'agency/x/') in a language: Chinese at the root, English under en/. */
+export function pageHref(lang: Lang, slug: string): string {
+  return withBase((lang === 'en' ? 'en/' : '') + slug.replace(/^\/+/, ''));
+}
+
+/** The language-less slug of a URL path under the base: /atlas/en/agency/x/ → agency/x/. */
+export function slugOf(pathname: string): string {
+  let p = pathname.startsWith(base()) ? pathname.slice(base().length) : pathname.replace(/^\/+/, '');
+  if (p === 'en' || p.startsWith('en/')) p = p.slice(3);
+  return p;
+}
+
+/** getStaticPaths helper for the [...lang] routes: undefined is Chinese (the root). */
+export const langParam = (lang: Lang): string | undefined => (lang === 'en' ? 'en' : undefined);
+export const langOf = (param: string | undefined): Lang => (param === 'en' ? 'en' : 'zh');
+
+export const slugs = {
+  home: '',
+  agency: (lineageId: string) => `agency/${lineageId}/`,
+  report: (reportId: string) => `report/${reportId}/`,
+  regions: 'regions/',
+  data: 'data/',
+  about: 'about/',
+  compare: 'compare/',
+  notebook: 'notebook/',
+  embed: (chartId: string) => `embed/${chartId}/`,
+} as const;
