@@ -1,0 +1,96 @@
+/**
+ * A query result as a paged table: the row count and time, a note when the result is larger than
+ * what is kept, pages of rows, and a CSV download of the whole result. Values go in as text.
+ */
+import type { Result } from './engine.ts';
+import { pageLang, q } from './strings.ts';
+import { display, msLabel, saveBlob } from './values.ts';
+
+export const PAGE_SIZE = 25;
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
+  const e = document.createElement(tag);
+  Object.assign(e, props);
+  e.append(...children);
+  return e;
+};
+
+export interface ResultView {
+  /** The status line: "N rows · T ms". */
+  status: HTMLElement;
+  element: HTMLElement;
+}
+
+/** Renders `result` into `out`; `label` names the table for screen readers, `filename` the CSV. */
+export function renderResult(out: HTMLElement, result: Result, label: string, filename: string): ResultView {
+  const lang = pageLang();
+  const n = result.rowCount;
+  const status = el('p', { className: 'result-status' },
+    n === 1 ? q(lang, 'oneRowTime', { ms: msLabel(result.ms) }) : q(lang, 'rowsTime', { rows: n.toLocaleString('en-US'), ms: msLabel(result.ms) }));
+  const csv = el('button', { type: 'button', className: 'csv' }, q(lang, 'downloadCsv'));
+  csv.addEventListener('click', async () => {
+    const text = csv.textContent;
+    csv.disabled = true;
+    csv.textContent = q(lang, 'preparing');
+    try {
+      saveBlob(await result.csv(), filename);
+    } catch (e) {
+      status.textContent = `${q(lang, 'error')}: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      csv.disabled = false;
+      csv.textContent = text;
+    }
+  });
+  const head = el('div', { className: 'result-head' }, status, csv);
+  const parts: Node[] = [head];
+  if (result.truncated) {
+    parts.push(el('p', { className: 'result-note' }, q(lang, 'truncated', { rows: n.toLocaleString('en-US'), kept: result.kept.toLocaleString('en-US') })));
+  }
+  if (result.columns.length && n === 0) parts.push(el('p', { className: 'muted' }, q(lang, 'noRows')));
+  if (result.columns.length && n > 0) {
+    const table = el('table', { className: 'data result' });
+    table.append(el('caption', { className: 'sr-only' }, label));
+    const tr = el('tr');
+    for (const c of result.columns) {
+      const th = el('th', { scope: 'col', title: c.type, className: c.kind === 'number' ? 'num' : '' }, c.name);
+      tr.append(th);
+    }
+    table.append(el('thead', {}, tr));
+    const body = el('tbody');
+    table.append(body);
+    const scroll = el('div', { className: 'scroll', tabIndex: 0 }, table);
+    scroll.setAttribute('role', 'region');
+    scroll.setAttribute('aria-label', label);
+    parts.push(scroll);
+
+    let page = 0;
+    const pages = Math.ceil(result.kept / PAGE_SIZE);
+    const where = el('span', { className: 'pager-where' });
+    where.setAttribute('aria-live', 'polite');
+    const prev = el('button', { type: 'button' }, q(lang, 'prev'));
+    const next = el('button', { type: 'button' }, q(lang, 'next'));
+    const show = () => {
+      const start = page * PAGE_SIZE;
+      const rows = result.rows(start, start + PAGE_SIZE);
+      body.replaceChildren(...rows.map((r) => {
+        const row = el('tr');
+        r.forEach((v, i) => {
+          const kind = result.columns[i]?.kind;
+          row.append(el('td', { className: (kind === 'number' ? 'num' : '') + (v === null ? ' null' : '') }, display(v, kind)));
+        });
+        return row;
+      }));
+      where.textContent = q(lang, 'pageOf', {
+        from: (start + 1).toLocaleString('en-US'), to: (start + rows.length).toLocaleString('en-US'), rows: result.kept.toLocaleString('en-US'),
+      });
+      prev.disabled = page === 0;
+      next.disabled = page >= pages - 1;
+    };
+    prev.addEventListener('click', () => { page = Math.max(0, page - 1); show(); });
+    next.addEventListener('click', () => { page = Math.min(pages - 1, page + 1); show(); });
+    show();
+    if (pages > 1) parts.push(el('div', { className: 'pager' }, prev, where, next));
+  }
+  out.replaceChildren(...parts);
+  return { status, element: out };
+}
