@@ -1,5 +1,12 @@
 import type { Label, Template } from './template.ts';
 
+/** Table 三's header cells that span columns or rows (the form prints them; no value sits under them alone). */
+export const APPLICATIONS_HEADINGS = {
+  applicants: { zh: '申请人情况', en: 'Applicants' },
+  legalPersons: { zh: '法人或其他组织', en: 'Legal persons and other organisations' },
+  results: { zh: '三、本年度办理结果', en: 'Results this year' },
+} as const satisfies Record<string, Label>;
+
 /** Table 三 columns: who applied. Order is the prescribed column order. */
 export const APPLICANTS = [
   { key: 'natural_person', zh: '自然人', en: 'Natural persons' },
