@@ -1,14 +1,5 @@
 /** Chart actions that need the browser: PNG from a canvas, copying the embed code. */
-
-function save(blob: Blob, filename: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
+import { saveBlob } from './save.ts';
 
 /** A standalone copy of a page SVG: explicit size, colours resolved, white background. */
 export function standaloneSvg(svg: SVGSVGElement): { markup: string; width: number; height: number } {
@@ -44,7 +35,7 @@ async function png(svg: SVGSVGElement, filename: string): Promise<void> {
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (blob) save(blob, filename);
+    if (blob) saveBlob(blob, filename);
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -35,16 +35,7 @@ export function csvField(v: Value): string {
 
 export const csvLine = (values: readonly Value[]) => values.map(csvField).join(',') + '\n';
 
-/** A file download from a Blob, with a name. */
-export function saveBlob(blob: Blob, filename: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 30_000);
-}
+export { saveBlob } from '../save.ts';
 
 /** Milliseconds as readers read them. */
 export const msLabel = (ms: number) => (ms < 10 ? `${ms.toFixed(1)} ms` : ms < 10_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
