@@ -110,7 +110,9 @@ function fieldRows(groups: RawCell[][]): TableRow[] {
       const first = nums[0] ?? { value: null, unit: null, raw: '', line: c.parts[0]!.line };
       return nums.length > 1 ? { ...first, value: null, raw: nums.map((n) => n.raw).join('/'), stacked: nums } : first;
     });
-    rows.push({ label: squash(label), line: cells[lastLabel]?.parts[0]?.line ?? cells[0]?.parts[0]?.line ?? 0, fields, positional: true });
+    // A row is where its label is or, without one, where its first value is.
+    const firstValue = fields.find((f) => f.raw !== '')?.line;
+    rows.push({ label: squash(label), line: cells[lastLabel]?.parts[0]?.line ?? firstValue ?? cells[0]?.parts[0]?.line ?? 0, fields, positional: true });
   }
   return rows;
 }
