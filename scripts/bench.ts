@@ -148,6 +148,10 @@ Debian's Chromium headless (${process.platform}, Node ${process.version}), a fre
   same plain page in Chinese (one heading, one sentence, a Chinese label in the SVG): it pays the
   CJK font fallback that every Chinese page pays on a cold load, so it is the floor for our pages.
 - Aim (issue 3): JavaScript under 50 KB gzipped per page; first chart within 1.5× the plain page.
+- Tried and measured (A/B over 25–31 alternated cold loads): loading the page script only after the
+  load event, and shipping the phone-width SVGs inside \`<template>\`s. Neither moved the first chart
+  beyond the noise, so neither was kept. What remains (about 25–30 ms on 127.0.0.1) is parsing and
+  laying out a real page (header, inline stylesheet, data tables) against a bare SVG.
 - Load average at the start of this run: ${startLoad.map((x) => x.toFixed(1)).join(', ')} on ${cpus().length} cores. On a
   shared machine the times move by tens of milliseconds between runs (the ratio for the home page
   ranged from about 1.2 to 2.0 over runs on this 2-core machine while other work ran); compare
