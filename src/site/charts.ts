@@ -4,6 +4,7 @@
  * The same spec feeds the chart's page, its embed page, its data table and its CSV/SVG downloads.
  */
 import * as Plot from '@observablehq/plot';
+import { finishSvg } from '../client/plot-svg.ts';
 import { parseHTML } from 'linkedom';
 import { RESULT_GROUPS, table, type Label } from '../schema/index.ts';
 import { loadData, type SummaryRow } from './data.ts';
@@ -46,7 +47,6 @@ export const PALETTE = ['#4e79a7', '#e15759', '#59a14f', '#f28e2b', '#b07aa1', '
 const GROUP_COLORS = ['#59a14f', '#8cd17d', '#e15759', '#f28e2b', '#b07aa1', '#9c755f'];
 
 const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-const FONT = "system-ui,-apple-system,'Segoe UI','PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC',sans-serif";
 
 /** Summary column label from the one schema. */
 const col = (name: string): Label => {
@@ -60,15 +60,7 @@ const short = (label: string) => label.replace(/\s*[（(][^（）()]*[）)]\s*$/
 /** Renders a Plot spec to SVG markup fit for an HTML page and for axe. */
 function render(options: Plot.PlotOptions, ariaLabel: string): string {
   const el = Plot.plot({ ...options, document: document as unknown as Document }) as unknown as Element;
-  el.setAttribute('font-size', '12');
-  el.setAttribute('font-family', FONT);
-  // Plot puts aria-label on <g> without a role (axe: aria-prohibited-attr). The chart is one image;
-  // its numbers are in the table beside it.
-  for (const g of el.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
-  el.setAttribute('role', 'img');
-  el.setAttribute('aria-label', ariaLabel);
-  el.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  return el.outerHTML;
+  return finishSvg(el, ariaLabel).outerHTML;
 }
 
 /** Year axis for sparse timelines: every year with data as a tick, half a year of room each side. */

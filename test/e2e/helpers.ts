@@ -11,6 +11,14 @@ export const BASE = '/atlas/';
 export const DIST = resolve(ROOT, 'dist');
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 
+/** A browser suite's name; without Chromium it says the suite was skipped and how to get it. */
+export function suiteName(name: string): string {
+  if (HAS_CHROMIUM) return name;
+  const skipped = `${name} — SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk)`;
+  console.warn(`\n[e2e] ${skipped}\n`);
+  return skipped;
+}
+
 /** `npm run build:data`, then `astro build` under the /atlas/ base. */
 export function buildSite(): void {
   // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test…) into process.env: a child

@@ -21,7 +21,7 @@ import {
 } from '../../src/client/query/compare-model.ts';
 import { EXAMPLES } from '../../src/client/query/examples.ts';
 import { decodeNotebook, encodeNotebook } from '../../src/client/query/permalink.ts';
-import { buildOnce, DIST, HAS_CHROMIUM, launch, ROOT, watchedContext, type Watched } from './helpers.ts';
+import { buildOnce, DIST, HAS_CHROMIUM, launch, suiteName, ROOT, watchedContext, type Watched } from './helpers.ts';
 import { serve, type StaticServer } from './serve.ts';
 import { deflateSync, strToU8 } from 'fflate';
 
@@ -135,10 +135,7 @@ describe('compare model and permalinks', () => {
   });
 });
 
-const name = HAS_CHROMIUM ? 'the query pages in Chromium' : 'the query pages in Chromium — SKIPPED: /usr/bin/chromium not found (apt-get install -y chromium fonts-noto-cjk)';
-if (!HAS_CHROMIUM) console.warn(`\n[e2e] ${name}\n`);
-
-describe.skipIf(!HAS_CHROMIUM)(name, () => {
+describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
   let dist: string;
   let server: StaticServer;
   let browser: Browser;

@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TABLES } from '../../src/schema/index.ts';
-import { buildOnce, DIST, HAS_CHROMIUM, launch, watchedContext, type Watched } from './helpers.ts';
+import { buildOnce, DIST, HAS_CHROMIUM, launch, suiteName, watchedContext, type Watched } from './helpers.ts';
 import { serve, type StaticServer } from './serve.ts';
 
 const require = createRequire(import.meta.url);
@@ -29,10 +29,7 @@ const PAGES = {
   embed: 'embed/proactive-by-agency/',
 };
 
-const name = HAS_CHROMIUM ? 'the site in Chromium' : 'the site in Chromium — SKIPPED: /usr/bin/chromium not found (apt-get install -y chromium fonts-noto-cjk)';
-if (!HAS_CHROMIUM) console.warn(`\n[e2e] ${name}\n`);
-
-describe.skipIf(!HAS_CHROMIUM)(name, () => {
+describe.skipIf(!HAS_CHROMIUM)(suiteName('the site in Chromium'), () => {
   let server: StaticServer;
   let browser: Browser;
   let w: Watched;

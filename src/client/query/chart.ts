@@ -4,23 +4,14 @@
  * notebook's chart cells. Every label reaches the SVG as a text node, never as markup.
  */
 import * as Plot from '@observablehq/plot';
+import { finishSvg } from '../plot-svg.ts';
 import { tooltips } from '../tooltip.ts';
 import type { Kind, ResultColumn, Value } from './values.ts';
 import { display } from './values.ts';
 
-/** The site's chart font stack (src/site/charts.ts renders with the same). */
-const FONT = "system-ui,-apple-system,'Segoe UI','PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC',sans-serif";
-
-/** Same finishing as the site's build-time charts: one image with a label, its numbers beside it. */
+/** Same finishing as the site's build-time charts. */
 function finish(el: Element, ariaLabel: string): SVGSVGElement {
-  const svg = (el.tagName.toLowerCase() === 'svg' ? el : el.querySelector('svg')) as SVGSVGElement;
-  svg.setAttribute('font-size', '12');
-  svg.setAttribute('font-family', FONT);
-  for (const g of svg.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', ariaLabel);
-  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  return svg;
+  return finishSvg((el.tagName.toLowerCase() === 'svg' ? el : el.querySelector('svg')) as SVGSVGElement, ariaLabel);
 }
 
 /** Puts a chart into a `.plot` box (replacing what was there) and wires the site's tooltips. */
