@@ -17,6 +17,8 @@ export interface TableRow {
   line: number;
   fields: Field[];
   positional: boolean;
+  /** Space-separated text only: the label text printed after the values, up to the next row. */
+  after?: string;
 }
 
 export type Layout = 'cells' | 'tabbed' | 'spaced';
@@ -140,9 +142,13 @@ function spacedRows(lines: Line[]): TableRow[] {
     const cut = tokens[k]!.index!;
     const fields: Field[] = tokens.slice(k).map((t) => ({ ...readNum(t[0], l.raw.slice(t.index!, t.index! + t[0].length))!, line: l.n }));
     const text = squash(l.text.slice(0, cut));
+    const prev = rows[rows.length - 1];
+    if (prev) prev.after = pending;
     rows.push({ label: pending + text, line: text ? l.n : pendingLine || l.n, fields, positional: false });
     pending = '';
   }
+  const last = rows[rows.length - 1];
+  if (last) last.after = pending;
   return rows;
 }
 

@@ -146,3 +146,14 @@ describe('sections', () => {
     expect(table3(parseReport(text))).toEqual(grid());
   });
 });
+
+describe('labels printed after their numbers', () => {
+  it('reads table 三 whose rows print numbers first, then the label', () => {
+    const g = grid();
+    const rows = applicationRows('2021');
+    const text = reportText({ table3: rows.map((r) => `${g[r.key]!.join(' ')}\n${r.zh}`).join('\n') });
+    const r = parseReport(text);
+    expect(table3(r)).toEqual(g);
+    expect(codes(r)).toContain('t3_labels_after');
+  });
+});
