@@ -1,5 +1,5 @@
 import { APPLICANT_KEYS, applicationRows, type ApplicationRow, type Template } from '../schema/index.ts';
-import { matchLabel } from './match.ts';
+import { labelsAfter, matchLabel } from './match.ts';
 import { isCount } from './numbers.ts';
 import { alignments, tableRows, type Field, type TableRow } from './rows.ts';
 import { splitRuns } from './split.ts';
@@ -26,23 +26,10 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
 
   // Rows with a label we know, in order; the rest wait for placement by order.
   let rows = tableRows(lines).filter((r) => r.fields.length > 0);
-  // Some PDF text prints each row's numbers before its label: if the text after the numbers
-  // names the rows in order far better than the text before them, the labels follow.
-  const inOrder = (labels: string[]) => {
-    let last = -1, n = 0;
-    for (const l of labels) {
-      const row = matchLabel(l, prescribed);
-      const i = row ? prescribed.indexOf(row) : -1;
-      if (i > last) (last = i), n++;
-    }
-    return n;
-  };
-  if (rows.every((r) => r.after !== undefined)) {
-    const before = inOrder(rows.map((r) => r.label)), after = inOrder(rows.map((r) => r.after!));
-    if (after >= before + 3) {
-      warnings.push({ severity: 'note', code: 't3_labels_after', message: `表三各行的标签印在数字之后（按其后文字匹配 ${after} 行，按其前文字仅 ${before} 行） Table 三 prints each row's label after its numbers.`, line: rows[0]?.line ?? null });
-      rows = rows.map((r) => ({ ...r, label: r.after! }));
-    }
+  const follow = labelsAfter(rows, prescribed, 3);
+  if (follow) {
+    warnings.push({ severity: 'note', code: 't3_labels_after', message: `表三各行的标签印在数字之后（按其后文字匹配 ${follow.after} 行，按其前文字仅 ${follow.before} 行） Table 三 prints each row's label after its numbers.`, line: rows[0]?.line ?? null });
+    rows = follow.rows;
   }
   const anchors: { index: number; source: TableRow }[] = [];
   const loose: { after: number; source: TableRow }[] = [];

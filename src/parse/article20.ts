@@ -1,5 +1,5 @@
 import { ARTICLE20, type Article20Clause, type Template } from '../schema/index.ts';
-import { matchLabel } from './match.ts';
+import { labelsAfter, matchLabel } from './match.ts';
 import { alignments, tableRows, type Field } from './rows.ts';
 import { squash, type Line } from './text.ts';
 import type { Article20Cell, Warning } from './types.ts';
@@ -10,7 +10,14 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
   const items = clauses.flatMap((c) => c.items.map((item) => ({ ...item, clauseDef: c })));
   const found = new Map<string, { label: string; fields: Field[] }>();
   const headerUnit = unitsByClause(lines, clauses);
-  for (const row of tableRows(lines)) {
+  let rows = tableRows(lines).filter((r) => r.fields.length > 0);
+  // Rows of table 二 differ in width, so a label is only credited where its values fit it.
+  const follow = labelsAfter(rows, items, 2, (r, item) => r.positional || r.fields.length === item.clauseDef.measures.length);
+  if (follow) {
+    warnings.push({ severity: 'note', code: 't2_labels_after', message: `表二各行的标签印在数字之后 Table 二 prints each row's label after its numbers.`, line: rows[0]?.line ?? null });
+    rows = follow.rows;
+  }
+  for (const row of rows) {
     const item = matchLabel(row.label, items);
     if (!item || row.fields.length === 0) continue;
     const id = `${item.clause}/${item.key}`;

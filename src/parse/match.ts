@@ -1,3 +1,5 @@
+import type { TableRow } from './rows.ts';
+
 /**
  * Picks the prescribed row a printed label means. Labels of extracted tables carry wrapped
  * fragments of the rows before them, so among the rows whose pattern matches, the one matched
@@ -13,4 +15,30 @@ export function matchLabel<T extends { match: RegExp }>(label: string, rows: rea
     }
   }
   return best?.row;
+}
+
+type Fits<T> = (row: TableRow, match: T) => boolean;
+
+/** How many rows the labels name in prescribed order (and, given `fits`, whose values fit them). */
+function inOrder<T extends { match: RegExp }>(rows: TableRow[], labels: string[], prescribed: readonly T[], fits: Fits<T>): number {
+  let last = -1, n = 0;
+  labels.forEach((l, k) => {
+    const row = matchLabel(l, prescribed);
+    const i = row ? prescribed.indexOf(row) : -1;
+    if (row && i > last && fits(rows[k]!, row)) (last = i), n++;
+  });
+  return n;
+}
+
+/**
+ * Some PDF text prints each row's numbers before its label. Returns the rows relabelled with the
+ * text that follows their values when that text names the prescribed rows, in order, clearly
+ * better (by `margin` rows) than the text before them; otherwise undefined.
+ */
+export function labelsAfter<T extends { match: RegExp }>(rows: TableRow[], prescribed: readonly T[], margin: number,
+  fits: Fits<T> = () => true): { rows: TableRow[]; before: number; after: number } | undefined {
+  if (rows.length === 0 || rows.some((r) => r.after === undefined)) return undefined;
+  const before = inOrder(rows, rows.map((r) => r.label), prescribed, fits);
+  const after = inOrder(rows, rows.map((r) => r.after!), prescribed, fits);
+  return after >= before + margin ? { rows: rows.map((r) => ({ ...r, label: r.after! })), before, after } : undefined;
 }

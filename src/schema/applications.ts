@@ -52,7 +52,7 @@ const row = (key: string, zh: string, en: string, role: ApplicationRow['role'], 
 
 /** Every row of table 三 over both versions, in prescribed order. */
 export const APPLICATION_ROWS: readonly ApplicationRow[] = [
-  row('new_received', '一、本年新收政府信息公开申请数量', 'New applications received this year', 'new', /本年新收|新收.*申请/),
+  row('new_received', '一、本年新收政府信息公开申请数量', 'New applications received this year', 'new', /本年新收|新收.{0,6}申请/),
   row('carried_over', '二、上年结转政府信息公开申请数量', 'Applications carried over from last year', 'carried_over', /上年结转|上年度结转/),
   row('granted', '（一）予以公开', 'Granted', 'result', /予以公开/, 'granted'),
   row('partially_granted', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', 'Partially granted', 'result', /部分公开/, 'partially_granted'),

@@ -32,10 +32,11 @@ const normative = (clause: Clause, zh: string): Article20Item =>
   ({ key: 'normative_documents', clause, zh, en: 'Normative documents', match: /规范性文件/ });
 const licensing: Article20Item = { key: 'licensing', clause: '20.5', zh: '行政许可', en: 'Administrative licensing', match: /行政许可/ };
 const otherServices: Article20Item =
-  { key: 'other_services', clause: '20.5', zh: '其他对外管理服务事项', en: 'Other external management services', match: /其他.*管理服务|对外管理服务/ };
+  { key: 'other_services', clause: '20.5', zh: '其他对外管理服务事项', en: 'Other external management services', match: /其他.{0,4}管理服务|对外管理服务/ };
 const penalty: Article20Item = { key: 'penalty', clause: '20.6', zh: '行政处罚', en: 'Administrative penalties', match: /行政处罚/ };
 const enforcement: Article20Item = { key: 'enforcement', clause: '20.6', zh: '行政强制', en: 'Administrative enforcement', match: /行政强制/ };
-const fees: Article20Item = { key: 'fees', clause: '20.8', zh: '行政事业性收费', en: 'Administrative fees', match: /事业性收费|行政.*收费/ };
+// Row patterns never span with .*: a label can carry wrapped fragments of other rows.
+const fees: Article20Item = { key: 'fees', clause: '20.8', zh: '行政事业性收费', en: 'Administrative fees', match: /事业性收费|行政收费/ };
 const procurement: Article20Item = { key: 'procurement', clause: '20.9', zh: '政府集中采购', en: 'Centralised government procurement', match: /集中采购|政府采购/ };
 
 const projectMeasures = [

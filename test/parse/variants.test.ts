@@ -157,3 +157,15 @@ describe('labels printed after their numbers', () => {
     expect(codes(r)).toContain('t3_labels_after');
   });
 });
+
+describe('table 二 with labels after their numbers', () => {
+  it('reads each item from the label that follows its values', () => {
+    const text = reportText().replace('规章 0 0 0\n行政规范性文件 1 0 5\n第二十条第（五）项\n行政许可 12\n第二十条第（六）项\n行政处罚 3\n行政强制 0',
+      '0 0 0\n规章\n1 0 5\n行政规范性文件\n第二十条第（五）项\n12\n行政许可\n第二十条第（六）项\n3\n行政处罚\n0\n行政强制')
+      .replace('行政事业性收费 0.012345', '0.012345\n行政事业性收费');
+    const r = parseReport(text);
+    const v = (item: string, measure: string) => r.article20.find((c) => c.item === item && c.measure === measure)?.value;
+    expect([v('normative_documents', 'in_force'), v('licensing', 'decisions'), v('penalty', 'decisions'), v('enforcement', 'decisions')]).toEqual([5, 12, 3, 0]);
+    expect(codes(r)).toContain('t2_labels_after');
+  });
+});
