@@ -29,7 +29,13 @@ export function readProactive(lines: Line[], warnings: Warning[]): { total: Sour
   const scope = stop >= 0 ? after.slice(0, stop) : after;
   const categories: ProactiveCategory[] = [];
   const keys = new Set<string>();
+  // The breakdown is one sentence, right after the total's ("…合计 100 条。其中：…类 29 条…"):
+  // a later sentence that counts something "…类" is about something else.
+  let end = 0;
   for (const c of scope.matchAll(CATEGORY)) {
+    const sentences = scope.slice(end, c.index).split('。').length - 1;
+    if (sentences > (categories.length === 0 ? 1 : 0)) break;
+    end = c.index + c[0].length;
     const label = c[1]!.replace(/^(?:其中|包括|含)[:：]?/, '');
     const known = PROACTIVE_CATEGORIES.find((k) => k.match.test(label));
     let key = known?.key ?? `c_${slug(label)}`;

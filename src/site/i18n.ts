@@ -1,5 +1,6 @@
 /** Interface strings in both languages. Labels of the form (rows, columns, rules) come from src/schema. */
 import type { Label } from '../schema/index.ts';
+import { fill } from './fill.ts';
 import type { Lang } from './url.ts';
 
 export type { Lang };
@@ -151,7 +152,7 @@ export type StringKey = keyof typeof S;
 
 /** An interface string, with {placeholders} filled in. */
 export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
-  return S[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(S[key][lang], vars);
 }
 
 export const htmlLang = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');

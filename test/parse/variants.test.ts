@@ -131,6 +131,17 @@ describe('values that cannot be placed are null with a warning', () => {
   });
 });
 
+describe('section 一', () => {
+  it('reads the categories of the total, not later sentences that count other things', () => {
+    const r = parseReport(reportText().replace('其他 6 条，占比 60%。', '其他 6 条，占比 60%。本年度办理人大建议类 5 件，政协提案类 2 件。'));
+    expect(r.proactiveCategories.map((c) => [c.label, c.items])).toEqual([['政策法规类', 4], ['其他', 6]]);
+  });
+  it('reads categories in the sentence after the total', () => {
+    const r = parseReport(reportText().replace('合计 10 条，其中：', '合计 10 条。其中：'));
+    expect(r.proactiveCategories.map((c) => c.items)).toEqual([4, 6]);
+  });
+});
+
 describe('the signature', () => {
   it('reads a date in Arabic or Chinese numerals', () => {
     expect(parseReport(reportText()).publishedOn.value).toBe('2024-01-15');

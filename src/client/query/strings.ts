@@ -2,6 +2,7 @@
  * Interface strings of the query pages (compare tool, notebook), in both languages. Labels of
  * tables, columns, table 三 rows and applicants come from src/schema, never from here.
  */
+import { fill } from '../../site/fill.ts';
 import type { Lang } from '../../site/url.ts';
 
 const S = {
@@ -117,7 +118,7 @@ export type QKey = keyof typeof S;
 
 /** A query-page string, with {placeholders} filled in. */
 export function q(lang: Lang, key: QKey, vars: Record<string, string | number> = {}): string {
-  return S[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fill(S[key][lang], vars);
 }
 
 /** The page's language, from <html lang>. */
