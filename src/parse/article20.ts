@@ -2,7 +2,7 @@ import { ARTICLE20, type Article20Clause, type Template } from '../schema/index.
 import { labelsAfter, matchLabel } from './match.ts';
 import { alignments, tableRows, type Field } from './rows.ts';
 import { squash, type Line } from './text.ts';
-import type { Article20Cell, Warning } from './types.ts';
+import { bi, type Article20Cell, type Warning } from './types.ts';
 
 /** Table 二: rows placed by the meaning of their labels, values by the version's columns. */
 export function readArticle20(lines: Line[], template: Template, warnings: Warning[]): Article20Cell[] {
@@ -14,7 +14,7 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
   // Rows of table 二 differ in width, so a label is only credited where its values fit it.
   const follow = labelsAfter(rows, items, 2, (r, item) => r.positional || r.fields.length === item.clauseDef.measures.length);
   if (follow) {
-    warnings.push({ severity: 'note', code: 't2_labels_after', message: `表二各行的标签印在数字之后 Table 二 prints each row's label after its numbers.`, line: rows[0]?.line ?? null });
+    warnings.push({ severity: 'note', code: 't2_labels_after', ...bi(`表二各行的标签印在数字之后`, `Table 二 prints each row's label after its numbers.`), line: rows[0]?.line ?? null });
     rows = follow.rows;
   }
   for (const row of rows) {
@@ -22,14 +22,14 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
     if (!item || row.fields.length === 0) continue;
     const id = `${item.clause}/${item.key}`;
     if (found.has(id)) {
-      warnings.push({ severity: 'warning', code: 't2_duplicate_row', message: `表二“${item.zh}”出现两次，只取第一次 Table 二 row "${item.en}" appears twice; kept the first.`, line: row.line });
+      warnings.push({ severity: 'warning', code: 't2_duplicate_row', ...bi(`表二“${item.zh}”出现两次，只取第一次`, `Table 二 row "${item.en}" appears twice; kept the first.`), line: row.line });
       continue;
     }
     const width = item.clauseDef.measures.length;
     const fits = row.positional ? alignments(row.fields, width) : row.fields.length === width ? [row.fields] : [];
     const label = row.label.slice(row.label.search(item.match));
     if (fits.length !== 1) {
-      warnings.push({ severity: 'warning', code: 't2_row_width', message: `表二“${item.zh}”有 ${row.fields.length} 个数值，应为 ${width} 个，无法确定各值所属列，记为空 Table 二 row "${item.en}" has ${row.fields.length} values where ${width} are prescribed; cannot tell the columns, left null.`, line: row.line });
+      warnings.push({ severity: 'warning', code: 't2_row_width', ...bi(`表二“${item.zh}”有 ${row.fields.length} 个数值，应为 ${width} 个，无法确定各值所属列，记为空`, `Table 二 row "${item.en}" has ${row.fields.length} values where ${width} are prescribed; cannot tell the columns, left null.`), line: row.line });
       found.set(id, { label, fields: [] });
       continue;
     }
@@ -39,7 +39,7 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
   for (const c of clauses) {
     for (const item of c.items) {
       const got = found.get(`${c.clause}/${item.key}`);
-      if (!got) warnings.push({ severity: 'warning', code: 't2_row_missing', message: `表二找不到“${item.zh}”行 Table 二 has no row "${item.en}".`, line: null });
+      if (!got) warnings.push({ severity: 'warning', code: 't2_row_missing', ...bi(`表二找不到“${item.zh}”行`, `Table 二 has no row "${item.en}".`), line: null });
       c.measures.forEach((m, i) => {
         const f = got?.fields[i];
         cells.push({

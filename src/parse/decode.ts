@@ -1,4 +1,4 @@
-import type { Warning } from './types.ts';
+import { bi, type Said, type Warning } from './types.ts';
 
 type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -10,21 +10,21 @@ export interface Decoded {
   notes: Warning[];
 }
 
-const fail = (code: string, message: string): Decoded =>
-  ({ text: '', encoding: null, problem: { severity: 'error', code, message, line: null }, notes: [] });
+const fail = (code: string, said: Said): Decoded =>
+  ({ text: '', encoding: null, problem: { severity: 'error', code, ...said, line: null }, notes: [] });
 
-const BINARY = '这是二进制文件，不是文本（如 PDF、图片）：请先提取文字。 This is a binary file, not text (a PDF or an image?): extract its text first.';
+const BINARY = bi('这是二进制文件，不是文本（如 PDF、图片）：请先提取文字。', 'This is a binary file, not text (a PDF or an image?): extract its text first.');
 
 /**
  * Bytes to text. Report texts arrive as UTF-8, UTF-16 (with or without BOM) or GB18030/GBK;
  * anything else (a PDF, an image) is reported, never guessed at.
  */
 export function decode(bytes: Uint8Array): Decoded {
-  if (bytes.length === 0) return fail('empty_file', '文件为空 The file is empty.');
+  if (bytes.length === 0) return fail('empty_file', bi('文件为空', 'The file is empty.'));
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return accept(bytes.subarray(3), 'utf-8', false);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return accept(bytes.subarray(2), 'utf-16le', true);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return accept(bytes.subarray(2), 'utf-16be', true);
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return fail('binary_file', '这是 PDF 文件，请先提取文字。 This is a PDF file: extract its text first.');
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return fail('binary_file', bi('这是 PDF 文件，请先提取文字。', 'This is a PDF file: extract its text first.'));
   const hasNul = bytes.includes(0);
   if (!hasNul) {
     const utf8 = tryDecode(bytes, 'utf-8');
@@ -48,7 +48,7 @@ function accept(bytes: Uint8Array, encoding: Encoding, note: boolean, decoded?: 
   const text = decoded ?? new TextDecoder(encoding).decode(bytes);
   if (plausible(text) < 0.9) return fail('binary_file', BINARY);
   const notes: Warning[] = note
-    ? [{ severity: 'note', code: 'encoding', message: `不是 UTF-8，按 ${encoding.toUpperCase()} 读取 Not UTF-8; read as ${encoding.toUpperCase()}`, line: null }]
+    ? [{ severity: 'note', code: 'encoding', ...bi(`不是 UTF-8，按 ${encoding.toUpperCase()} 读取`, `Not UTF-8; read as ${encoding.toUpperCase()}`), line: null }]
     : [];
   return { text, encoding, problem: null, notes };
 }

@@ -1,7 +1,7 @@
 import type { Template } from '../schema/index.ts';
 import { templateForYear } from '../schema/index.ts';
 import { squash, type Line } from './text.ts';
-import type { Sourced, Warning } from './types.ts';
+import { bi, type Sourced, type Warning } from './types.ts';
 
 const TITLE = /((?:19|20)\d{2})\s*年\s*度?\s*(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告/;
 // An agency name ends in the word for an organ of government.
@@ -30,11 +30,11 @@ export function readHeader(lines: Line[], warnings: Warning[]): Header {
       nameLine = prev?.n ?? l.n;
     }
     const agencyName: Sourced<string> = { value: name || null, line: name ? nameLine : null };
-    if (!name) warnings.push({ severity: 'error', code: 'agency_missing', message: '标题中找不到机构名称 No agency name found before the title.', line: l.n });
-    else if (!ORGAN.test(name)) warnings.push({ severity: 'warning', code: 'agency_unusual', message: `机构名称“${name}”不像机关名称，请核对 The agency name does not end like an agency's name; check it.`, line: nameLine });
+    if (!name) warnings.push({ severity: 'error', code: 'agency_missing', ...bi('标题中找不到机构名称', 'No agency name found before the title.'), line: l.n });
+    else if (!ORGAN.test(name)) warnings.push({ severity: 'warning', code: 'agency_unusual', ...bi(`机构名称“${name}”不像机关名称，请核对`, `The agency name does not end like an agency's name; check it.`), line: nameLine });
     return { agencyName, year: { value: year, line: l.n } };
   }
-  warnings.push({ severity: 'error', code: 'title_missing', message: '前 15 行中找不到“XXXX年政府信息公开工作年度报告”标题：这可能不是年度报告。 No report title ("…年政府信息公开工作年度报告") in the first 15 lines: this may not be an annual report.', line: null });
+  warnings.push({ severity: 'error', code: 'title_missing', ...bi('前 15 行中找不到“XXXX年政府信息公开工作年度报告”标题：这可能不是年度报告。', 'No report title ("…年政府信息公开工作年度报告") in the first 15 lines: this may not be an annual report.'), line: null });
   return { agencyName: { value: null, line: null }, year: { value: null, line: null } };
 }
 
@@ -51,10 +51,10 @@ export function readTemplate(lines: Line[], year: number | null, warnings: Warni
   const expected = year !== null ? templateForYear(year) : null;
   const found: Template | null = a > b ? '2019' : b > a ? '2021' : expected;
   if (a === b) {
-    if (found) warnings.push({ severity: 'note', code: 'template_by_year', message: `表格未显示格式版本特征，按年度取 ${found} 版 The tables do not show which template they follow; took the ${found} version from the year.`, line: null });
-    else warnings.push({ severity: 'warning', code: 'template_unknown', message: '无法判断格式版本 Cannot tell the template version.', line: null });
+    if (found) warnings.push({ severity: 'note', code: 'template_by_year', ...bi(`表格未显示格式版本特征，按年度取 ${found} 版`, `The tables do not show which template they follow; took the ${found} version from the year.`), line: null });
+    else warnings.push({ severity: 'warning', code: 'template_unknown', ...bi('无法判断格式版本', 'Cannot tell the template version.'), line: null });
   } else if (expected && found !== expected) {
-    warnings.push({ severity: 'warning', code: 'template_mismatch', message: `${year} 年度报告使用了 ${found} 版格式（应为 ${expected} 版） The report on ${year} uses the ${found} template, not the ${expected} one prescribed for that year.`, line: null });
+    warnings.push({ severity: 'warning', code: 'template_mismatch', ...bi(`${year} 年度报告使用了 ${found} 版格式（应为 ${expected} 版）`, `The report on ${year} uses the ${found} template, not the ${expected} one prescribed for that year.`), line: null });
   }
   return found;
 }
@@ -83,13 +83,13 @@ const isSignatureDate = (l: Line) => squash(l.text).length <= 16 && dateOf(l.tex
 export function readSignature(lines: Line[], from: number, warnings: Warning[]): Sourced<string> {
   const l = lines.slice(from).find(isSignatureDate) ?? lines.filter(isSignatureDate).at(-1);
   if (!l) {
-    warnings.push({ severity: 'warning', code: 'date_missing', message: '找不到落款日期 No signature date found.', line: null });
+    warnings.push({ severity: 'warning', code: 'date_missing', ...bi('找不到落款日期', 'No signature date found.'), line: null });
     return { value: null, line: null };
   }
   const [y, m, d] = dateOf(l.text)!;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (!(y > 1900) || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    warnings.push({ severity: 'warning', code: 'date_invalid', message: `落款日期无效 The signature date ${y}-${m}-${d} does not exist.`, line: l.n });
+    warnings.push({ severity: 'warning', code: 'date_invalid', ...bi(`落款日期无效`, `The signature date ${y}-${m}-${d} does not exist.`), line: l.n });
     return { value: null, line: l.n };
   }
   return { value: date.toISOString().slice(0, 10), line: l.n };

@@ -1,5 +1,5 @@
 import { prose, squash, type Line } from './text.ts';
-import type { Fees, NarrativeSection, Warning } from './types.ts';
+import { bi, type Fees, type NarrativeSection, type Warning } from './types.ts';
 
 /** Section text as one paragraph string (wrapped lines joined). */
 export function readNarrative(section: NarrativeSection['section'], heading: Line, body: Line[]): NarrativeSection {
@@ -19,6 +19,6 @@ export function readFees(body: Line[], warnings: Warning[]): Fees {
   }
   const n = NONE.exec(p.text);
   if (n) return { value: 0, line: p.lineAt(n.index), raw: n[0] };
-  if (p.text) warnings.push({ severity: 'note', code: 'fees_not_stated', message: '第六部分未说明是否收取信息处理费 Section 六 does not say whether fees were charged.', line: body[0]?.n ?? null });
+  if (p.text) warnings.push({ severity: 'note', code: 'fees_not_stated', ...bi('第六部分未说明是否收取信息处理费', 'Section 六 does not say whether fees were charged.'), line: body[0]?.n ?? null });
   return { value: null, line: null, raw: null };
 }

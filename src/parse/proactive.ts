@@ -2,7 +2,7 @@ import { PROACTIVE_CATEGORIES } from '../schema/index.ts';
 import { slug } from '../agencies/slug.ts';
 import { isCount } from './numbers.ts';
 import { prose, type Line } from './text.ts';
-import type { ProactiveCategory, Sourced, Warning } from './types.ts';
+import { bi, type ProactiveCategory, type Sourced, type Warning } from './types.ts';
 
 const UNIT = '(?:条|件|项|篇|个)';
 // "主动公开政府信息合计 100 条", "主动公开各类政府信息共计49条".
@@ -15,12 +15,12 @@ export function readProactive(lines: Line[], warnings: Warning[]): { total: Sour
   const p = prose(lines);
   const m = TOTAL.exec(p.text);
   if (!m) {
-    warnings.push({ severity: 'warning', code: 'proactive_total_missing', message: '第一部分没有写明主动公开信息合计条数 Section 一 states no total of proactively disclosed items.', line: null });
+    warnings.push({ severity: 'warning', code: 'proactive_total_missing', ...bi('第一部分没有写明主动公开信息合计条数', 'Section 一 states no total of proactively disclosed items.'), line: null });
     return { total: { value: null, line: null }, categories: [] };
   }
   const total = { value: Number(m[1]), line: p.lineAt(m.index + m[0].length - 1) };
   if (!isCount(total.value)) {
-    warnings.push({ severity: 'warning', code: 'proactive_not_count', message: `主动公开合计“${m[1]}”不是条数，记为空 The stated total "${m[1]}" is not a count; left null.`, line: total.line });
+    warnings.push({ severity: 'warning', code: 'proactive_not_count', ...bi(`主动公开合计“${m[1]}”不是条数，记为空`, `The stated total "${m[1]}" is not a count; left null.`), line: total.line });
     return { total: { value: null, line: total.line }, categories: [] };
   }
   // Categories follow the total ("其中：…"), within the same paragraph of prose.

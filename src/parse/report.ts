@@ -6,7 +6,7 @@ import { readProactive } from './proactive.ts';
 import { readReviews } from './reviews.ts';
 import { findSections, section } from './sections.ts';
 import { squash, toLines, type Line } from './text.ts';
-import type { ParsedReport, Warning } from './types.ts';
+import { bi, type ParsedReport, type Warning } from './types.ts';
 
 /** Text in, a typed report out. Pure: never throws, never reads or prints. */
 export function parseReport(text: string): ParsedReport {
@@ -15,7 +15,7 @@ export function parseReport(text: string): ParsedReport {
     return parse(text, warnings);
   } catch (e) {
     // A parser bug must not lose the report: it still appears, marked failed, with the reason.
-    warnings.push({ severity: 'error', code: 'parser_error', message: `解析程序出错 The parser failed: ${(e as Error).message}`, line: null });
+    warnings.push({ severity: 'error', code: 'parser_error', ...bi(`解析程序出错`, `The parser failed: ${(e as Error).message}`), line: null });
     return { ...empty(), warnings, status: 'failed' };
   }
 }
@@ -30,16 +30,16 @@ function empty(): Omit<ParsedReport, 'warnings' | 'status'> {
 
 function parse(text: string, warnings: Warning[]): ParsedReport {
   if (text.trim() === '') {
-    warnings.push({ severity: 'error', code: 'empty_text', message: '文本为空 The text is empty.', line: null });
+    warnings.push({ severity: 'error', code: 'empty_text', ...bi('文本为空', 'The text is empty.'), line: null });
     return { ...empty(), warnings, status: 'failed' };
   }
   const lines = toLines(text);
   const { agencyName, year } = readHeader(lines, warnings);
   const sections = findSections(lines);
-  if (sections.length === 0) warnings.push({ severity: 'error', code: 'sections_missing', message: '找不到报告的六个部分（一、总体情况……六、其他需要报告的事项） None of the six sections was found.', line: null });
+  if (sections.length === 0) warnings.push({ severity: 'error', code: 'sections_missing', ...bi('找不到报告的六个部分（一、总体情况……六、其他需要报告的事项）', 'None of the six sections was found.'), line: null });
   else if (sections.length < 6) {
     const missing = ['一', '二', '三', '四', '五', '六'].filter((_, i) => !sections.some((s) => s.key === ['overview', 'proactive', 'applications', 'reviews', 'problems', 'other'][i]));
-    warnings.push({ severity: 'warning', code: 'sections_incomplete', message: `缺少第${missing.join('、')}部分的标题 Missing section headings: ${missing.join(', ')}.`, line: null });
+    warnings.push({ severity: 'warning', code: 'sections_incomplete', ...bi(`缺少第${missing.join('、')}部分的标题`, `Missing section headings: ${missing.join(', ')}.`), line: null });
   }
   const body = (key: Parameters<typeof section>[1]) => {
     const s = section(sections, key);
@@ -53,8 +53,8 @@ function parse(text: string, warnings: Warning[]): ParsedReport {
   const { total, categories } = readProactive(overview, warnings);
 
   const t2 = body('proactive'), t3 = body('applications'), t4 = body('reviews');
-  const need = (zh: string, en: string) => warnings.push({ severity: 'warning', code: 'table_missing', message: `找不到${zh}，记为空 ${en} not found; left null.`, line: null });
-  if (!template) warnings.push({ severity: 'warning', code: 'tables_unread', message: '格式版本不明，表二、表三未读取 Template unknown: tables 二 and 三 not read.', line: null });
+  const need = (zh: string, en: string) => warnings.push({ severity: 'warning', code: 'table_missing', ...bi(`找不到${zh}，记为空`, `${en} not found; left null.`), line: null });
+  if (!template) warnings.push({ severity: 'warning', code: 'tables_unread', ...bi('格式版本不明，表二、表三未读取', 'Template unknown: tables 二 and 三 not read.'), line: null });
   if (template && !t2) need('表二', 'Table 二');
   if (template && !t3) need('表三', 'Table 三');
   const article20 = template && t2 ? readArticle20(t2, template, warnings) : [];

@@ -2,7 +2,7 @@ import { REVIEW_CELLS } from '../schema/index.ts';
 import { isCount } from './numbers.ts';
 import { alignments, tableRows, type Field } from './rows.ts';
 import type { Line } from './text.ts';
-import type { ReviewCell, Warning } from './types.ts';
+import { bi, type ReviewCell, type Warning } from './types.ts';
 
 const WIDTH = REVIEW_CELLS.length;
 
@@ -16,15 +16,15 @@ export function readReviews(lines: Line[], tail: Line[], warnings: Warning[]): R
   let fields = fromSection;
   if (!fields) {
     fields = rowOf(tail, true);
-    if (fields) warnings.push({ severity: 'note', code: 't4_after_signature', message: `表四的数值不在表头下，而在落款之后第 ${fields[0]!.line} 行 Table 四's values are printed after the signature, at line ${fields[0]!.line}.`, line: fields[0]!.line });
+    if (fields) warnings.push({ severity: 'note', code: 't4_after_signature', ...bi(`表四的数值不在表头下，而在落款之后第 ${fields[0]!.line} 行`, `Table 四's values are printed after the signature, at line ${fields[0]!.line}.`), line: fields[0]!.line });
   }
   if (!fields) {
-    warnings.push({ severity: 'warning', code: 't4_missing', message: '找不到表四的 15 个数值，记为空 Table 四: no row of fifteen values found; left null.', line: lines[0]?.n ?? null });
+    warnings.push({ severity: 'warning', code: 't4_missing', ...bi('找不到表四的 15 个数值，记为空', 'Table 四: no row of fifteen values found; left null.'), line: lines[0]?.n ?? null });
   }
   return REVIEW_CELLS.map((c, i) => {
     const f = fields?.[i];
     if (f && f.value !== null && !isCount(f.value)) {
-      warnings.push({ severity: 'warning', code: 't4_not_count', message: `表四第 ${i + 1} 格“${f.raw}”不是件数，记为空 Table 四 cell ${i + 1}: "${f.raw}" is not a count; left null.`, line: f.line });
+      warnings.push({ severity: 'warning', code: 't4_not_count', ...bi(`表四第 ${i + 1} 格“${f.raw}”不是件数，记为空`, `Table 四 cell ${i + 1}: "${f.raw}" is not a count; left null.`), line: f.line });
       return { ...c, value: null, line: f.line };
     }
     return { ...c, value: f?.value ?? null, line: f ? f.line : null };

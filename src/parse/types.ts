@@ -1,14 +1,23 @@
 import type { Applicant, Clause, Outcome, Proceeding, Template } from '../schema/index.ts';
 
+/** A message in both languages; `message` is both, Chinese first, for readers of either. */
+export interface Said {
+  message: string;
+  zh: string;
+  en: string;
+}
+
+/** Says one thing in Chinese and in English. */
+export const bi = (zh: string, en: string): Said => ({ message: `${zh} ${en}`, zh, en });
+
 /**
  * A warning says why a value is missing or uncertain. 'note' records how a value was found
  * (it does not count against the report); 'warning' means a value is null or uncertain;
  * 'error' means the report could not be read.
  */
-export interface Warning {
+export interface Warning extends Said {
   severity: 'note' | 'warning' | 'error';
   code: string;
-  message: string;
   /** 1-based source line, when the warning is about one. */
   line: number | null;
 }

@@ -110,7 +110,9 @@ export const TABLES: readonly TableDef[] = [
     c('seq', 'integer', '序号', 'Order within the report'),
     c('severity', 'string', '级别', 'Severity', ['note', 'warning', 'error']),
     c('code', 'string', '代码', 'Warning code'),
-    c('message', 'string', '说明', 'Message'),
+    c('message', 'string', '说明（中文在前，英文在后）', 'Message, Chinese then English'),
+    c('message_zh', 'string', '说明（中文）', 'Message in Chinese'),
+    c('message_en', 'string', '说明（英文）', 'Message in English'),
     line,
   ] },
   { name: 'narrative', zh: '文字部分', en: 'Text of sections 五 and 六', key: ['report_id', 'section'], columns: [

@@ -31,7 +31,7 @@ export interface Article20Row {
 export interface ApplicationRow { report_id: string; row: string; row_label: string; applicant: string; value: number | null; line: number | null }
 export interface ReviewRow { report_id: string; proceeding: string; outcome: string; value: number | null; line: number | null }
 export interface CheckRow { report_id: string; check: string; subject: string; status: 'pass' | 'fail' | 'skipped'; detail: string | null }
-export interface WarningRow { report_id: string; seq: number; severity: 'note' | 'warning' | 'error'; code: string; message: string; line: number | null }
+export interface WarningRow { report_id: string; seq: number; severity: 'note' | 'warning' | 'error'; code: string; message: string; message_zh: string; message_en: string; line: number | null }
 export interface NarrativeRow { report_id: string; section: string; heading: string | null; text: string | null; line: number | null }
 export interface SummaryRow {
   report_id: string; agency_id: string; agency_name: string | null; lineage_id: string; province: string | null; city: string | null;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { bi } from '../parse/types.ts';
 import { resolveAgency, resolveRegion, slug, type Registry } from '../agencies/index.ts';
 import { checkContinuity, checkReport, type Check } from '../check/index.ts';
 import { decode, parseReport, type ParsedReport, type Warning } from '../parse/index.ts';
@@ -44,7 +45,7 @@ export function buildDataset(inputs: readonly Input[], registry: Registry): Entr
       const base = reportId;
       for (let k = 2; used.has(reportId); k++) reportId = `${base}-${k}`;
       warnings.push({ severity: 'warning', code: 'duplicate_report', line: null,
-        message: `同一机构同一年度已有报告 ${base}，本文件编号为 ${reportId} Another file already reports on this agency and year (${base}); this one is ${reportId}.` });
+        ...bi(`同一机构同一年度已有报告 ${base}，本文件编号为 ${reportId}`, `Another file already reports on this agency and year (${base}); this one is ${reportId}.`) });
     }
     used.add(reportId);
     const report: ParsedReport = { ...parsed, warnings, status: statusOf(warnings) };

@@ -38,7 +38,7 @@ export function tables(entries: readonly Entry[], registry: Registry): Table[] {
     }))),
     reviews: entries.flatMap((e) => e.report.reviews.map((c) => ({ report_id: e.reportId, proceeding: c.proceeding, outcome: c.outcome, value: c.value, line: c.line }))),
     checks: entries.flatMap((e) => e.checks.map((c) => ({ report_id: e.reportId, check: c.check, subject: c.subject, status: c.status, detail: c.detail }))),
-    warnings: entries.flatMap((e) => e.report.warnings.map((w, i) => ({ report_id: e.reportId, seq: i + 1, severity: w.severity, code: w.code, message: w.message, line: w.line }))),
+    warnings: entries.flatMap((e) => e.report.warnings.map((w, i) => ({ report_id: e.reportId, seq: i + 1, severity: w.severity, code: w.code, message: w.message, message_zh: w.zh, message_en: w.en, line: w.line }))),
     narrative: entries.flatMap((e) => e.report.narrative.map((n) => ({ report_id: e.reportId, section: n.section, heading: n.heading, text: n.text, line: n.line }))),
     summary: entries.map((e) => summaryRow(e, byAgency.get(e.agencyId), failed(e))),
   };

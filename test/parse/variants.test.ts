@@ -180,3 +180,17 @@ describe('table 二 with labels after their numbers', () => {
     expect(codes(r)).toContain('t2_labels_after');
   });
 });
+
+describe('warnings speak both languages', () => {
+  it('every warning has a Chinese and an English message', () => {
+    const texts = [reportText(), reportText({ shape: tabbed }).replace(/^\d\.属于[^\t]*\t/gm, '\t'), '', '今天天气很好。',
+      reportText().replace('（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0 0 0 0 1', '（二）部分公开（区分处理的，只计这一情形，不计其他情形） 101000011')];
+    const warnings = texts.flatMap((t) => parseReport(t).warnings);
+    expect(warnings.length).toBeGreaterThan(5);
+    for (const w of warnings) {
+      expect(w.zh, w.code).toMatch(/[\u4e00-\u9fff]/);
+      expect(w.en, w.code).toMatch(/^[A-Z"“]/);
+      expect(w.message).toBe(`${w.zh} ${w.en}`);
+    }
+  });
+});
