@@ -1,3 +1,3 @@
-export { parseReport } from './report.ts';
+export { parseFile, parseReport, statusOf } from './report.ts';
 export { decode, type Decoded } from './decode.ts';
 export type * from './types.ts';

@@ -24,8 +24,6 @@ export function readNum(folded: string, raw: string = folded): Num | undefined {
   return { value, unit: unit === '%' || !unit ? (unit ?? null) : unit, raw: raw.trim() };
 }
 
-/** True when a cell holds a number or an explicit empty mark. */
-export const isValueText = (folded: string): boolean => folded.trim() !== '' && readNum(folded) !== undefined;
 
 /** Counts of applications, cases and items are whole numbers from 0 up: anything else was misread. */
 export const isCount = (v: number): boolean => Number.isSafeInteger(v) && v >= 0;

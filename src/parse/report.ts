@@ -1,4 +1,6 @@
+import { SECTIONS } from '../schema/index.ts';
 import { readApplications } from './applications.ts';
+import { decode, type Decoded } from './decode.ts';
 import { readArticle20 } from './article20.ts';
 import { readHeader, readSignature, readTemplate } from './header.ts';
 import { readFees, readNarrative } from './narrative.ts';
@@ -7,6 +9,19 @@ import { readReviews } from './reviews.ts';
 import { findSections, section } from './sections.ts';
 import { squash, toLines, type Line } from './text.ts';
 import { bi, type ParsedReport, type Warning } from './types.ts';
+
+/** A report fails on any error; it has warnings on any warning; notes do not count. */
+export function statusOf(warnings: readonly Warning[]): ParsedReport['status'] {
+  return warnings.some((w) => w.severity === 'error') ? 'failed' : warnings.some((w) => w.severity === 'warning') ? 'warnings' : 'ok';
+}
+
+/** A file's bytes in, a report out: bytes that are no readable text give a failed report with the reason. */
+export function parseFile(bytes: Uint8Array): { report: ParsedReport; encoding: Decoded['encoding'] } {
+  const d = decode(bytes);
+  const parsed = d.problem ? { ...parseReport(''), warnings: [d.problem] } : parseReport(d.text);
+  const warnings = [...d.notes, ...parsed.warnings];
+  return { report: { ...parsed, warnings, status: statusOf(warnings) }, encoding: d.encoding };
+}
 
 /** Text in, a typed report out. Pure: never throws, never reads or prints. */
 export function parseReport(text: string): ParsedReport {
@@ -38,7 +53,7 @@ function parse(text: string, warnings: Warning[]): ParsedReport {
   const sections = findSections(lines);
   if (sections.length === 0) warnings.push({ severity: 'error', code: 'sections_missing', ...bi('找不到报告的六个部分（一、总体情况……六、其他需要报告的事项）', 'None of the six sections was found.'), line: null });
   else if (sections.length < 6) {
-    const missing = ['一', '二', '三', '四', '五', '六'].filter((_, i) => !sections.some((s) => s.key === ['overview', 'proactive', 'applications', 'reviews', 'problems', 'other'][i]));
+    const missing = SECTIONS.filter((k) => !sections.some((s) => s.key === k.key)).map((k) => k.numeral);
     warnings.push({ severity: 'warning', code: 'sections_incomplete', ...bi(`缺少第${missing.join('、')}部分的标题`, `Missing section headings: ${missing.join(', ')}.`), line: null });
   }
   const body = (key: Parameters<typeof section>[1]) => {
@@ -75,7 +90,7 @@ function parse(text: string, warnings: Warning[]): ParsedReport {
   }
   const fees = readFees(otherBody, warnings);
 
-  const status = warnings.some((w) => w.severity === 'error') ? 'failed' : warnings.some((w) => w.severity === 'warning') ? 'warnings' : 'ok';
+  const status = statusOf(warnings);
   return {
     agencyName, year, template, publishedOn, proactiveTotal: total, proactiveCategories: categories,
     article20, applications, reviews, fees, narrative, warnings, status,

@@ -76,5 +76,3 @@ export const ARTICLE20: Record<Template, Article20Clause[]> = {
 /** The heading of table 二's first column. */
 export const ARTICLE20_ITEM_HEADING: Label = { zh: '信息内容', en: 'Item' };
 
-/** Every item key of table 二 across both versions, in prescribed order. */
-export const ARTICLE20_ITEM_KEYS = ['rules', 'normative_documents', 'licensing', 'other_services', 'penalty', 'enforcement', 'fees', 'procurement'] as const;

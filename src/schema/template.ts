@@ -1,6 +1,5 @@
 /** The two prescribed layouts of the annual report (国办公开办函〔2019〕60号 and 〔2021〕30号). */
 export type Template = '2019' | '2021';
-export const TEMPLATES: readonly Template[] = ['2019', '2021'];
 
 /** A label in both languages. */
 export interface Label {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { bi } from '../parse/types.ts';
 import { resolveAgency, resolveRegion, slug, type Registry } from '../agencies/index.ts';
 import { checkContinuity, checkReport, type Check } from '../check/index.ts';
-import { decode, parseReport, type ParsedReport, type Warning } from '../parse/index.ts';
+import { parseFile, statusOf, type ParsedReport, type Warning } from '../parse/index.ts';
+import { bi } from '../parse/types.ts';
 
 /** One input file as the build read it. */
 export interface Input {
@@ -31,9 +31,8 @@ export function buildDataset(inputs: readonly Input[], registry: Registry): Entr
   const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const used = new Set<string>();
   const entries: Entry[] = sorted.map((input) => {
-    const d = decode(input.bytes);
-    const parsed = d.problem ? { ...parseReport(''), warnings: [d.problem], status: 'failed' as const } : parseReport(d.text);
-    const warnings: Warning[] = [...d.notes, ...parsed.warnings];
+    const { report: parsed, encoding } = parseFile(input.bytes);
+    const warnings: Warning[] = [...parsed.warnings];
     const name = parsed.agencyName.value;
     const agency = name ? resolveAgency(name, registry) : null;
     if (agency) warnings.push(...agency.warnings);
@@ -50,7 +49,7 @@ export function buildDataset(inputs: readonly Input[], registry: Registry): Entr
     used.add(reportId);
     const report: ParsedReport = { ...parsed, warnings, status: statusOf(warnings) };
     return {
-      reportId, file: input.file, sha256: createHash('sha256').update(input.bytes).digest('hex'), encoding: d.encoding,
+      reportId, file: input.file, sha256: createHash('sha256').update(input.bytes).digest('hex'), encoding,
       agencyId, lineageId: agency?.lineageId ?? agencyId, report, checks: checkReport(report),
     };
   });
@@ -67,7 +66,3 @@ export function buildDataset(inputs: readonly Input[], registry: Registry): Entr
 }
 
 const cell = (r: ParsedReport, row: string) => r.applications.find((c) => c.row === row && c.applicant === 'total')?.value ?? null;
-
-export function statusOf(warnings: readonly Warning[]): ParsedReport['status'] {
-  return warnings.some((w) => w.severity === 'error') ? 'failed' : warnings.some((w) => w.severity === 'warning') ? 'warnings' : 'ok';
-}

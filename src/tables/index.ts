@@ -2,7 +2,7 @@ import { agencyRows, type Registry } from '../agencies/index.ts';
 import { APPLICATION_ROWS, RESULT_GROUPS, TABLES, type Row, type TableDef, type TableName } from '../schema/index.ts';
 import type { Entry } from './dataset.ts';
 
-export { buildDataset, statusOf, type Entry, type Input } from './dataset.ts';
+export { buildDataset, type Entry, type Input } from './dataset.ts';
 
 export interface Table {
   def: TableDef;
