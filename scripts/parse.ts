@@ -9,7 +9,7 @@ if (files.length === 0) {
   process.exit(2);
 }
 const out = files.map((file) => {
-  const { report, encoding } = parseFile(new Uint8Array(readFileSync(file)));
+  const { report, encoding } = parseFile(new Uint8Array(readFileSync(file)), file);
   return { file: basename(file), encoding, ...report };
 });
 process.stdout.write(JSON.stringify(files.length === 1 ? out[0] : out, null, 2) + '\n');

@@ -7,7 +7,8 @@ import { readFees, readNarrative } from './narrative.ts';
 import { readProactive } from './proactive.ts';
 import { readReviews } from './reviews.ts';
 import { findSections, section } from './sections.ts';
-import { squash, toLines, type Line } from './text.ts';
+import { layout, kindOf, type Kind } from '../layout/index.ts';
+import { squash, type Line } from './text.ts';
 import { bi, type ParsedReport, type Warning } from './types.ts';
 
 /** A report fails on any error; it has warnings on any warning; notes do not count. */
@@ -16,18 +17,18 @@ export function statusOf(warnings: readonly Warning[]): ParsedReport['status'] {
 }
 
 /** A file's bytes in, a report out: bytes that are no readable text give a failed report with the reason. */
-export function parseFile(bytes: Uint8Array): { report: ParsedReport; encoding: Decoded['encoding'] } {
+export function parseFile(bytes: Uint8Array, file = ''): { report: ParsedReport; encoding: Decoded['encoding'] } {
   const d = decode(bytes);
-  const parsed = d.problem ? { ...parseReport(''), warnings: [d.problem] } : parseReport(d.text);
+  const parsed = d.problem ? { ...parseReport(''), warnings: [d.problem] } : parseReport(d.text, { kind: kindOf(file) });
   const warnings = [...d.notes, ...parsed.warnings];
   return { report: { ...parsed, warnings, status: statusOf(warnings) }, encoding: d.encoding };
 }
 
 /** Text in, a typed report out. Pure: never throws, never reads or prints. */
-export function parseReport(text: string): ParsedReport {
+export function parseReport(text: string, options: { kind?: Kind } = {}): ParsedReport {
   const warnings: Warning[] = [];
   try {
-    return parse(text, warnings);
+    return parse(text, options.kind ?? 'text', warnings);
   } catch (e) {
     // A parser bug must not lose the report: it still appears, marked failed, with the reason.
     warnings.push({ severity: 'error', code: 'parser_error', ...bi(`解析程序出错`, `The parser failed: ${(e as Error).message}`), line: null });
@@ -43,12 +44,12 @@ function empty(): Omit<ParsedReport, 'warnings' | 'status'> {
   };
 }
 
-function parse(text: string, warnings: Warning[]): ParsedReport {
+function parse(text: string, kind: Kind, warnings: Warning[]): ParsedReport {
   if (text.trim() === '') {
     warnings.push({ severity: 'error', code: 'empty_text', ...bi('文本为空', 'The text is empty.'), line: null });
     return { ...empty(), warnings, status: 'failed' };
   }
-  const lines = toLines(text);
+  const { lines } = layout(text, kind);
   const { agencyName, year } = readHeader(lines, warnings);
   const sections = findSections(lines);
   if (sections.length === 0) warnings.push({ severity: 'error', code: 'sections_missing', ...bi('找不到报告的六个部分（一、总体情况……六、其他需要报告的事项）', 'None of the six sections was found.'), line: null });

@@ -32,6 +32,7 @@ export type Layout = 'cells' | 'tabbed' | 'spaced';
 export function layoutOf(lines: Line[]): Layout {
   const filled = lines.filter((l) => !isBlank(l));
   if (filled.length === 0) return 'spaced';
+  if (filled.filter((l) => l.cells).length / filled.length > 0.3) return 'tabbed';
   const cellLines = filled.filter((l) => /^\t[^\t]*$/.test(l.text)).length;
   if (cellLines / filled.length > 0.5) return 'cells';
   const tabbed = filled.filter((l) => (l.text.match(/\t|\|/g)?.length ?? 0) >= 2).length;
@@ -52,6 +53,11 @@ interface RawCell {
 function tabbedGroups(lines: Line[]): RawCell[][] {
   const rows: RawCell[][] = [];
   for (const l of lines) {
+    if (l.cells) {
+      // The source delimits its cells (HTML): each is in its place already.
+      rows.push(l.cells.map((c) => ({ parts: [{ text: c.text, raw: c.raw, line: c.line }] })));
+      continue;
+    }
     if (isBlank(l) || /^\s*\|?\s*:?-{3,}/.test(l.text)) continue; // Markdown rule lines
     let text = l.text, raw = l.raw;
     // Markdown and HTML rows: '|a|b|' → 'a|b'.

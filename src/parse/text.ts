@@ -1,49 +1,6 @@
-/**
- * The text layer: source lines kept as printed (for `raw` and provenance) beside a normalised
- * copy used for matching. Normalisation maps one character to one character, so a position in
- * the normalised line is the same position in the printed one.
- */
-export interface Line {
-  /** 1-based line number in the source file. */
-  n: number;
-  /** As printed. */
-  raw: string;
-  /** Folded for matching (see `fold`); page footers blanked. */
-  text: string;
-}
+import type { Line } from '../layout/lines.ts';
 
-import { TRADITIONAL } from './traditional.ts';
-
-const FOLD: Record<string, string> = {
-  ...TRADITIONAL,
-  '＋': '+', '－': '-', '−': '-', '．': '.', '％': '%', '／': '/', '\u3000': ' ', '\u00a0': ' ',
-  '\u2002': ' ', '\u2003': ' ', '\u2009': ' ', '\u200b': ' ', '\ufeff': ' ',
-};
-
-/** One-to-one fold: full-width digits and signs to ASCII, odd spaces to a space, traditional to simplified. */
-export function fold(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
-    else out += FOLD[ch] ?? ch;
-  }
-  return out;
-}
-
-/** Page footers and headers that PDF extraction leaves inside tables: "- 5 -", "第 5 页 共 9 页". */
-const FOOTER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
-/** Word-processor debris that extractors print: "[bookmark: _GoBack]". */
-const DEBRIS = /\[bookmark:[^\]]*\]/g;
-
-export function toLines(text: string): Line[] {
-  return text.split(/\r\n|\r|\n/).map((raw, i) => {
-    let t = fold(raw);
-    if (FOOTER.test(t)) t = '';
-    t = t.replace(DEBRIS, (m) => ' '.repeat(m.length));
-    return { n: i + 1, raw, text: t };
-  });
-}
+export { fold, toLines, type Line } from '../layout/lines.ts';
 
 export const isBlank = (l: Line): boolean => l.text.trim() === '';
 
@@ -66,7 +23,7 @@ export function prose(lines: Line[]): Prose {
     const t = l.text.trim();
     if (!t) continue;
     // CJK wraps without spaces; a space is kept only between two Latin/digit characters.
-    if (text && /[\w%]$/.test(text) && /^[\w]/.test(t)) text += ' ';
+    if (text && /[\w%]/.test(text[text.length - 1]!) && /^[\w]/.test(t)) text += ' ';
     starts.push({ offset: text.length, n: l.n });
     text += t;
   }

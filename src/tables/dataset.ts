@@ -31,7 +31,7 @@ export function buildDataset(inputs: readonly Input[], registry: Registry): Entr
   const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const used = new Set<string>();
   const entries: Entry[] = sorted.map((input) => {
-    const { report: parsed, encoding } = parseFile(input.bytes);
+    const { report: parsed, encoding } = parseFile(input.bytes, input.file);
     const warnings: Warning[] = [...parsed.warnings];
     const name = parsed.agencyName.value;
     const agency = name ? resolveAgency(name, registry) : null;

@@ -1,0 +1,116 @@
+import { SECTIONS } from '../schema/index.ts';
+import type { Line } from './lines.ts';
+
+/**
+ * Text flattened to long lines (a web archiver's one-line body, a PDF read without line
+ * breaks): broken at the prescribed section headings wherever they occur, and inside the
+ * tables after every run of numbers, so that each table row becomes a line "label numbers".
+ * A sub-item number glued to the previous row's digits ("0 0 002.重复申请") goes with its label.
+ * Lines that delimit their cells (tabs, pipes, HTML cells) are left as they are.
+ */
+export function unflatten(lines: Line[]): Line[] {
+  if (!lines.some((l) => l.text.length > LONG && !l.cells)) return lines;
+  const headed = lines.flatMap((l) => (l.text.length > LONG && !l.cells ? cut(l, headingCuts(l.text)) : [l]));
+  // The tables lie in sections 二 (from 第二十条 on), 三 and 四.
+  const out: Line[] = [];
+  let section = '';
+  for (const l of headed) {
+    const h = headingOf(l.text);
+    if (h) section = h;
+    const table = section === 'applications' || section === 'reviews' || (section === 'proactive' && /第\s*二\s*十\s*条/.test(l.text));
+    if (!h && table && l.text.length > 12 && !l.cells && !/[\t|]/.test(l.text)) out.push(...cut(l, rowCuts(l.text, section)));
+    else out.push(l);
+  }
+  return out;
+}
+
+/** Lines shorter than this are left whole. */
+const LONG = 160;
+
+const NUMERALS = '一二三四五六';
+/** Each section's heading, lazily: the shortest text after the numeral that means the section. */
+const HEADINGS = SECTIONS.map((s) => ({
+  key: s.key,
+  numeral: s.numeral,
+  re: new RegExp(`^(?:${s.match.source.replace(/\.\*/g, '.{0,24}?')})(?:的?情况|事项)?`),
+}));
+
+function headingOf(text: string): string | undefined {
+  const m = /^\s*([一二三四五六])\s*[、.．]\s*/.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m[0].length);
+  const h = HEADINGS.find((h) => h.numeral === m[1] && h.re.test(rest.replace(/\s+/g, '')));
+  return h && rest.replace(/\s+/g, '').length <= 40 ? h.key : undefined;
+}
+
+/** Cut points around every "一、总体情况"…"六、其他需要报告的事项" heading in a long line. */
+function headingCuts(text: string): number[] {
+  const cuts: number[] = [];
+  for (const m of text.matchAll(/([一二三四五六])\s*[、.．]\s*/g)) {
+    const h = HEADINGS[NUMERALS.indexOf(m[1]!)]!;
+    const start = m.index + m[0].length;
+    const hm = h.re.exec(text.slice(start, start + 60));
+    if (!hm) continue;
+    cuts.push(m.index, start + hm[0].length);
+  }
+  return cuts;
+}
+
+/**
+ * Cut points inside a table: after each run of numbers (with spaces, signs, decimals, units)
+ * that ends a row, and before "第二十条" and a sub-item number. Each run stays with the label
+ * before it; a space is put between a label and its numbers (see `cut`).
+ */
+function rowCuts(text: string, section: string): number[] {
+  const cuts: number[] = [];
+  const run = /(?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|%)?\s*)+/g;
+  for (const m of text.matchAll(run)) {
+    let end = m.index + m[0].length;
+    const before = text[m.index - 1];
+    if (end >= text.length || before === undefined) continue;
+    // A digit inside a label ("第1项", "2.其他") or a year in a heading is not a value run.
+    if (/[第年]/.test(before) && !/\s/.test(m[0])) continue;
+    const next = text[end]!;
+    if (/[.．、]/.test(next)) {
+      // "…0 0 02.重复申请": the last digit numbers the next row, when a label follows it.
+      if (section !== 'applications' || !/^[.．、]\s*[\u4e00-\u9fa5“"]/.test(text.slice(end))) continue;
+      const digits = m[0].trimEnd();
+      const sub = /([1-9])$/.exec(digits);
+      if (!sub || digits.length === 1) continue;
+      end = m.index + digits.length - 1;
+      if (text[end - 1] === ' ' || /\d/.test(text[end - 1]!)) cuts.push(space(m.index), end);
+      continue;
+    }
+    cuts.push(space(m.index), end);
+  }
+  for (const m of text.matchAll(/第\s*二\s*十\s*条/g)) cuts.push(m.index);
+  return cuts;
+}
+
+/** A cut that only separates a label from its numbers: a space, not a new line. */
+const SPACE = 0.5;
+const space = (at: number) => at - SPACE;
+
+/** Splits a line at cut points into lines of the same source line; half cuts insert a space. */
+function cut(l: Line, cuts: number[]): Line[] {
+  const points = [...new Set(cuts)].filter((c) => c > 0 && c < l.text.length).sort((a, b) => a - b);
+  if (points.length === 0) return [l];
+  const out: Line[] = [];
+  let from = 0, text = '', raw = '';
+  const push = () => {
+    if (text.trim()) out.push({ n: l.n, raw, text });
+    text = raw = '';
+  };
+  for (const p of points) {
+    const at = Math.ceil(p);
+    text += l.text.slice(from, at);
+    raw += l.raw.slice(from, at);
+    from = at;
+    if (p === at) push();
+    else if (!/\s$/.test(text)) (text += ' '), (raw += ' ');
+  }
+  text += l.text.slice(from);
+  raw += l.raw.slice(from);
+  push();
+  return out;
+}

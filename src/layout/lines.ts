@@ -1,0 +1,66 @@
+/**
+ * The document model every source shape is laid out into: a sequence of lines, each either
+ * prose or one table row made of cells. Source lines keep their text as printed (for `raw` and
+ * provenance) beside a normalised copy used for matching. Normalisation maps one character to
+ * one character, so a position in the normalised line is the same position in the printed one.
+ */
+export interface Line {
+  /** 1-based line number in the source file. */
+  n: number;
+  /** As printed. */
+  raw: string;
+  /** Folded for matching (see `fold`); page footers blanked. */
+  text: string;
+  /** A table row whose cells the source itself delimits (HTML, Markdown, tabs): each in its place. */
+  cells?: Cell[];
+}
+
+/** One table cell and where it came from. */
+export interface Cell {
+  /** Folded for matching. */
+  text: string;
+  /** As printed. */
+  raw: string;
+  /** 1-based source line of the cell's text. */
+  line: number;
+  /** Position in the source's own table, when it has one (0-based table, row and column). */
+  at?: { table: number; row: number; col: number };
+  /** A copy of a merged cell (rowspan/colspan) away from its origin: laid out blank. */
+  spanned?: boolean;
+}
+
+import { TRADITIONAL } from './traditional.ts';
+
+const FOLD: Record<string, string> = {
+  ...TRADITIONAL,
+  '＋': '+', '－': '-', '−': '-', '．': '.', '％': '%', '／': '/', '\u3000': ' ', '\u00a0': ' ',
+  '\u2002': ' ', '\u2003': ' ', '\u2009': ' ', '\u200b': ' ', '\ufeff': ' ', '\u200c': ' ', '\u200d': ' ', '\u2060': ' ',
+};
+
+/** One-to-one fold: full-width digits and signs to ASCII, odd spaces to a space, traditional to simplified. */
+export function fold(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
+    else out += FOLD[ch] ?? ch;
+  }
+  return out;
+}
+
+/** Page footers and headers that PDF extraction leaves inside tables: "- 5 -", "第 5 页 共 9 页". */
+const FOOTER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+/** Word-processor debris that extractors print: "[bookmark: _GoBack]". */
+const DEBRIS = /\[bookmark:[^\]]*\]/g;
+
+/** One source line as a layout line: folded, footers blanked, debris spaced out. */
+export function lineOf(raw: string, n: number): Line {
+  let t = fold(raw);
+  if (FOOTER.test(t)) t = '';
+  if (t.includes('[bookmark:')) t = t.replace(DEBRIS, (m) => ' '.repeat(m.length));
+  return { n, raw, text: t };
+}
+
+export function toLines(text: string): Line[] {
+  return text.split(/\r\n|\r|\n/).map((raw, i) => lineOf(raw, i + 1));
+}
