@@ -1,5 +1,5 @@
 /**
- * `npm run build:data [-- --reports DIR --out DIR --strict]`: report texts in, checked tables out.
+ * `npm run build:data [-- --reports DIR --out DIR --manifest FILE --strict]`: report texts in, checked tables out.
  * Defaults: src/data/reports → public/data (served at <base>/data/).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { loadRegistry } from '../src/agencies/index.ts';
 import { writeTables } from '../src/files/index.ts';
 import { buildDataset, tables } from '../src/tables/index.ts';
 import { PACKAGE } from '../src/files/package.ts';
+import { MANIFEST_NAMES, readManifest, stemOf } from '../src/parse/index.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -18,12 +19,18 @@ const reportsDir = resolve(opt('--reports', 'src/data/reports'));
 const outDir = resolve(opt('--out', 'public/data'));
 const strict = args.includes('--strict');
 
-const files = readdirSync(reportsDir).filter((f) => !f.startsWith('.') && statSync(join(reportsDir, f)).isFile()).sort();
+const all = readdirSync(reportsDir).filter((f) => !f.startsWith('.') && statSync(join(reportsDir, f)).isFile()).sort();
 const log = (s: string) => process.stderr.write(s + '\n');
-log(`Reading ${files.length} report file(s) from ${relative(process.cwd(), reportsDir) || '.'}`);
+// A manifest beside the reports (SOURCES.tsv, manifest.csv) supplies what files lack; it is not a report.
+const manifestFile = MANIFEST_NAMES.find((m) => all.includes(m));
+const manifestPath = args.includes('--manifest') ? resolve(opt('--manifest', '')) : manifestFile ? join(reportsDir, manifestFile) : null;
+const manifest = manifestPath ? readManifest(readFileSync(manifestPath, 'utf8')) : new Map();
+const files = all.filter((f) => f !== manifestFile);
+log(`Reading ${files.length} report file(s) from ${relative(process.cwd(), reportsDir) || '.'}${manifestPath ? ` with the manifest ${relative(process.cwd(), manifestPath)} (${manifest.size} rows)` : ''}`);
 const inputs = files.map((file, i) => {
   if (files.length > 20 && (i + 1) % Math.ceil(files.length / 20) === 0) log(`  read ${i + 1}/${files.length}`);
-  return { file, bytes: new Uint8Array(readFileSync(join(reportsDir, file))) };
+  const meta = manifest.get(stemOf(file));
+  return { file, bytes: new Uint8Array(readFileSync(join(reportsDir, file))), ...(meta ? { manifest: meta } : {}) };
 });
 const started = Date.now();
 const registry = loadRegistry();

@@ -1,15 +1,23 @@
 /** `npm run parse -- FILE...`: prints each parsed report as JSON, warnings included. */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { parseFile } from '../src/parse/index.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { MANIFEST_NAMES, parseFile, readManifest, stemOf, type PageMeta } from '../src/parse/index.ts';
 
-const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const args = process.argv.slice(2);
+const m = args.indexOf('--manifest');
+const manifestArg = m >= 0 ? args[m + 1] : undefined;
+const files = args.filter((a, i) => !a.startsWith('--') && !(m >= 0 && i === m + 1));
+/** The manifest given, or one beside the file (SOURCES.tsv, manifest.csv). */
+const manifestFor = (file: string): PageMeta | undefined => {
+  const path = manifestArg ?? MANIFEST_NAMES.map((n) => join(dirname(file), n)).find((p) => existsSync(p));
+  return path ? readManifest(readFileSync(path, 'utf8')).get(stemOf(file)) : undefined;
+};
 if (files.length === 0) {
-  console.error('usage: npm run parse -- FILE...');
+  console.error('usage: npm run parse -- [--manifest FILE] FILE...');
   process.exit(2);
 }
 const out = files.map((file) => {
-  const { report, encoding } = parseFile(new Uint8Array(readFileSync(file)), file);
+  const { report, encoding } = parseFile(new Uint8Array(readFileSync(file)), file, manifestFor(file));
   return { file: basename(file), encoding, ...report };
 });
 process.stdout.write(JSON.stringify(files.length === 1 ? out[0] : out, null, 2) + '\n');

@@ -32,7 +32,7 @@ const NUMERALS = '一二三四五六';
 const HEADINGS = SECTIONS.map((s) => ({
   key: s.key,
   numeral: s.numeral,
-  re: new RegExp(`^(?:${s.match.source.replace(/\.\*/g, '.{0,24}?')})(?:的?情况|事项)?`),
+  re: new RegExp(`^[^。，,；;、]{0,12}?(?:${s.match.source.replace(/\.\*/g, '.{0,24}?')})(?:的?情况|事项)?`),
 }));
 
 function headingOf(text: string): string | undefined {
@@ -67,7 +67,11 @@ function rowCuts(text: string, section: string): number[] {
   for (const m of text.matchAll(run)) {
     let end = m.index + m[0].length;
     const before = text[m.index - 1];
-    if (end >= text.length || before === undefined) continue;
+    if (before === undefined) continue;
+    if (end >= text.length) {
+      if (!/[第年]/.test(before)) cuts.push(space(m.index));
+      continue;
+    }
     // A digit inside a label ("第1项", "2.其他") or a year in a heading is not a value run.
     if (/[第年]/.test(before) && !/\s/.test(m[0])) continue;
     const next = text[end]!;

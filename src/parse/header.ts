@@ -1,41 +1,105 @@
 import type { Template } from '../schema/index.ts';
 import { templateForYear } from '../schema/index.ts';
 import { squash, type Line } from './text.ts';
+import { NO_META, type PageMeta } from './meta.ts';
 import { bi, type Sourced, type Warning } from './types.ts';
 
+// "<agency>2023年度政府信息公开工作年度报告", "2023年度<agency>政府信息公开工作年度报告",
+// "<agency>政府信息公开工作年度报告（2023年度）".
 const TITLE = /((?:19|20)\d{2})\s*年\s*度?\s*(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告/;
+const YEAR_FIRST = /^((?:19|20)\d{2})\s*年\s*度?\s*(.{2,40}?)(?:政府|政务)信息公开(?:工作)?(?:年度)?报告/;
+const YEAR_AFTER = /^(.{2,40}?)(?:政府|政务)信息公开(?:工作)?(?:年度)?报告\s*[（(]\s*((?:19|20)\d{2})\s*年?\s*度?\s*[）)]/;
+/** A sentence that cites the notice on the format ("根据…关于做好2023年政府信息公开工作年度报告…") is not a title. */
+const CITES = /^(?:根据|按照|依据|依照|为|现将|本报告|关于做好)|关于做好|编制|要求|通知|[，。；]/;
 // An agency name ends in the word for an organ of government.
-const ORGAN = /(?:局|委员会|委|办公室|办|中心|政府|厅|部|院|署|所|站|队|馆|处|会|社|行|司|街道办事处|街道|镇|乡|集团|公司|学校|大学|医院)$/;
+const ORGAN = /(?:局|委员会|委|办公室|办|中心|政府|厅|部|院|署|所|站|队|馆|处|会|社|行|司|街道办事处|街道|镇|乡|集团|公司|学校|大学|医院|片区|管委会|管理委员会)$/;
 
 export interface Header {
   agencyName: Sourced<string>;
   year: Sourced<number>;
+  /** The title as found (in the file or, failing that, in the page metadata). */
+  title: Sourced<string>;
 }
 
-/** The title: "<agency>\n2023 年度政府信息公开工作年度报告" or both on one line. */
-export function readHeader(lines: Line[], warnings: Warning[]): Header {
-  const head = lines.filter((l) => l.text.trim()).slice(0, 15);
-  for (let i = 0; i < head.length; i++) {
-    const l = head[i]!;
-    const t = squash(l.text);
-    const m = TITLE.exec(t);
-    if (!m) continue;
-    const year = Number(m[1]);
-    // The name as printed (fold moved no character, so positions agree), not as folded.
-    let name = squash(l.raw.replace(/[\u200b\ufeff]/g, ' ')).slice(0, m.index).replace(/[《“"]/g, '');
-    let nameLine = l.n;
-    if (name.length < 2) {
-      const prev = head[i - 1];
-      name = prev ? squash(prev.raw.replace(/[\u200b\ufeff]/g, ' ')) : '';
-      nameLine = prev?.n ?? l.n;
+const clean = (s: string) => squash(s.replace(/[\u200b\ufeff]/g, ' ')).replace(/^(?:标题|题目)[:：]/, '').replace(/[《》“”"]/g, '');
+
+/** Reads one candidate title: its agency (possibly empty) and year. */
+function titleOf(raw: string): { name: string; year: number } | undefined {
+  const t = clean(raw);
+  if (t.length > 70 || CITES.test(t.replace(/[（(].*?[)）]/g, ''))) return undefined;
+  const f = YEAR_FIRST.exec(t);
+  if (f) return { name: f[2]!, year: Number(f[1]) };
+  const a = YEAR_AFTER.exec(t);
+  if (a) return { name: a[1]!, year: Number(a[2]) };
+  const m = TITLE.exec(t);
+  if (m) return { name: t.slice(0, m.index), year: Number(m[1]) };
+  return undefined;
+}
+
+/**
+ * The title: "<agency>\n2023 年度政府信息公开工作年度报告", both on one line, the year first,
+ * wrapped over two or three lines, after a metadata prefix or in the page metadata. Where no title
+ * names the agency, the signature or the page's publisher does, with a note.
+ */
+export function readHeader(lines: Line[], warnings: Warning[], meta: PageMeta = NO_META, skip: ReadonlySet<number> = new Set()): Header {
+  const head = lines.filter((l, i) => l.text.trim() && !skip.has(i)).slice(0, 15);
+  let found: { name: string; year: number; line: number; nameLine: number; title: string } | undefined;
+  for (let i = 0; i < head.length && !found; i++) {
+    // A title wrapped over lines: try the line alone, then joined with the next one or two.
+    for (let k = 1; k <= 3 && i + k <= head.length && !found; k++) {
+      const part = head.slice(i, i + k);
+      const t = titleOf(part.map((l) => l.raw).join(''));
+      if (!t) continue;
+      let name = t.name, nameLine = part[0]!.n;
+      if (name.length < 2 && i > 0 && k === 1) {
+        const prev = clean(head[i - 1]!.raw);
+        if (prev.length <= 40 && ORGAN.test(prev)) (name = prev), (nameLine = head[i - 1]!.n);
+      }
+      found = { name: name.length >= 2 ? name : '', year: t.year, line: part.at(-1)!.n, nameLine, title: clean(part.map((l) => l.raw).join('')) };
     }
-    const agencyName: Sourced<string> = { value: name || null, line: name ? nameLine : null };
-    if (!name) warnings.push({ severity: 'error', code: 'agency_missing', ...bi('标题中找不到机构名称', 'No agency name found before the title.'), line: l.n });
-    else if (!ORGAN.test(name)) warnings.push({ severity: 'warning', code: 'agency_unusual', ...bi(`机构名称“${name}”不像机关名称，请核对`, `The agency name does not end like an agency's name; check it.`), line: nameLine });
-    return { agencyName, year: { value: year, line: l.n } };
   }
-  warnings.push({ severity: 'error', code: 'title_missing', ...bi('前 15 行中找不到“XXXX年政府信息公开工作年度报告”标题：这可能不是年度报告。', 'No report title ("…年政府信息公开工作年度报告") in the first 15 lines: this may not be an annual report.'), line: null });
-  return { agencyName: { value: null, line: null }, year: { value: null, line: null } };
+  if (!found && meta.title) {
+    const t = titleOf(meta.title);
+    if (t) {
+      found = { name: t.name.length >= 2 ? t.name : '', year: t.year, line: 0, nameLine: 0, title: clean(meta.title) };
+      warnings.push({ severity: 'note', code: 'title_from_meta', ...bi(`文件中没有标题，取自页面信息：“${found.title}”`, `The file has no title; took it from the page metadata.`), line: null });
+    }
+  }
+  if (!found) {
+    warnings.push({ severity: 'error', code: 'title_missing', ...bi('前 15 行中找不到“XXXX年政府信息公开工作年度报告”标题：这可能不是年度报告。', 'No report title ("…年政府信息公开工作年度报告") in the first 15 lines: this may not be an annual report.'), line: null });
+    return { agencyName: { value: null, line: null }, year: { value: null, line: null }, title: { value: null, line: null } };
+  }
+  const at = (n: number) => (n > 0 ? n : null);
+  let agencyName: Sourced<string> = { value: found.name || null, line: found.name ? at(found.nameLine) : null };
+  if (!found.name) {
+    const signed = signatureAgency(lines);
+    if (signed) {
+      agencyName = signed;
+      warnings.push({ severity: 'note', code: 'agency_from_signature', ...bi(`标题未写机构名称，取自落款：“${signed.value}”`, `The title names no agency; took it from the signature.`), line: signed.line });
+    } else if (meta.publisher && ORGAN.test(meta.publisher)) {
+      agencyName = { value: meta.publisher, line: null };
+      warnings.push({ severity: 'note', code: 'agency_from_meta', ...bi(`标题未写机构名称，取自页面的发布机构：“${meta.publisher}”`, `The title names no agency; took it from the page's publisher field.`), line: null });
+    } else {
+      warnings.push({ severity: 'error', code: 'agency_missing', ...bi('标题中找不到机构名称', 'No agency name found before the title.'), line: at(found.line) });
+    }
+  } else if (!ORGAN.test(found.name)) {
+    warnings.push({ severity: 'warning', code: 'agency_unusual', ...bi(`机构名称“${found.name}”不像机关名称，请核对`, `The agency name does not end like an agency's name; check it.`), line: at(found.nameLine) });
+  }
+  return { agencyName, year: { value: found.year, line: at(found.line) }, title: { value: found.title, line: at(found.line) } };
+}
+
+/** The agency that signs the report: a short line naming an organ just before the signature date. */
+function signatureAgency(lines: Line[]): Sourced<string> | undefined {
+  for (let i = lines.length - 1; i > 0 && i >= lines.length - 40; i--) {
+    if (!isSignatureDate(lines[i]!)) continue;
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+      const t = clean(lines[j]!.raw);
+      if (!t) continue;
+      if (t.length <= 30 && ORGAN.test(t)) return { value: t, line: lines[j]!.n };
+      break;
+    }
+  }
+  return undefined;
 }
 
 const SIGNS: Record<Template, RegExp> = {

@@ -3,6 +3,7 @@ import { readApplications } from './applications.ts';
 import { decode, type Decoded } from './decode.ts';
 import { readArticle20 } from './article20.ts';
 import { readHeader, readSignature, readTemplate } from './header.ts';
+import { NO_META, readPageMeta, type PageMeta } from './meta.ts';
 import { readFees, readNarrative } from './narrative.ts';
 import { readProactive } from './proactive.ts';
 import { readReviews } from './reviews.ts';
@@ -17,18 +18,25 @@ export function statusOf(warnings: readonly Warning[]): ParsedReport['status'] {
 }
 
 /** A file's bytes in, a report out: bytes that are no readable text give a failed report with the reason. */
-export function parseFile(bytes: Uint8Array, file = ''): { report: ParsedReport; encoding: Decoded['encoding'] } {
+export function parseFile(bytes: Uint8Array, file = '', manifest?: PageMeta): { report: ParsedReport; encoding: Decoded['encoding'] } {
   const d = decode(bytes);
-  const parsed = d.problem ? { ...parseReport(''), warnings: [d.problem] } : parseReport(d.text, { kind: kindOf(file) });
+  const parsed = d.problem ? { ...parseReport(''), source: manifest ?? NO_META, warnings: [d.problem] } : parseReport(d.text, { kind: kindOf(file), ...(manifest ? { manifest } : {}) });
   const warnings = [...d.notes, ...parsed.warnings];
   return { report: { ...parsed, warnings, status: statusOf(warnings) }, encoding: d.encoding };
 }
 
 /** Text in, a typed report out. Pure: never throws, never reads or prints. */
-export function parseReport(text: string, options: { kind?: Kind } = {}): ParsedReport {
+export interface ParseOptions {
+  /** How the file's name says to read it; 'text' sniffs. */
+  kind?: Kind;
+  /** What a manifest beside the reports says of this file. */
+  manifest?: PageMeta;
+}
+
+export function parseReport(text: string, options: ParseOptions = {}): ParsedReport {
   const warnings: Warning[] = [];
   try {
-    return parse(text, options.kind ?? 'text', warnings);
+    return parse(text, options, warnings);
   } catch (e) {
     // A parser bug must not lose the report: it still appears, marked failed, with the reason.
     warnings.push({ severity: 'error', code: 'parser_error', ...bi(`解析程序出错`, `The parser failed: ${(e as Error).message}`), line: null });
@@ -39,18 +47,24 @@ export function parseReport(text: string, options: { kind?: Kind } = {}): Parsed
 function empty(): Omit<ParsedReport, 'warnings' | 'status'> {
   const none = { value: null, line: null };
   return {
-    agencyName: none, year: none, template: null, publishedOn: none, proactiveTotal: none, proactiveCategories: [],
+    agencyName: none, year: none, title: none, source: NO_META, template: null, publishedOn: none, proactiveTotal: none, proactiveCategories: [],
     article20: [], applications: [], reviews: [], fees: { ...none, raw: null }, narrative: [],
   };
 }
 
-function parse(text: string, kind: Kind, warnings: Warning[]): ParsedReport {
+function parse(text: string, options: ParseOptions, warnings: Warning[]): ParsedReport {
   if (text.trim() === '') {
     warnings.push({ severity: 'error', code: 'empty_text', ...bi('文本为空', 'The text is empty.'), line: null });
     return { ...empty(), warnings, status: 'failed' };
   }
-  const { lines } = layout(text, kind);
-  const { agencyName, year } = readHeader(lines, warnings);
+  const { lines } = layout(text, options.kind ?? 'text');
+  const page = readPageMeta(lines);
+  const source = mergeMeta(page.meta, options.manifest, warnings);
+  const skip = new Set([...page.used].filter((i) => lines[i]!.n !== page.titleLine));
+  const { agencyName, year, title } = readHeader(lines, warnings, source, skip);
+  if (options.manifest?.year != null && year.value !== null && options.manifest.year !== year.value) {
+    warnings.push({ severity: 'warning', code: 'manifest_mismatch', ...bi(`清单写的年度为 ${options.manifest.year}，报告标题为 ${year.value}`, `The manifest says the report is on ${options.manifest.year}; its title says ${year.value}.`), line: year.line });
+  }
   const sections = findSections(lines);
   if (sections.length === 0) warnings.push({ severity: 'error', code: 'sections_missing', ...bi('找不到报告的六个部分（一、总体情况……六、其他需要报告的事项）', 'None of the six sections was found.'), line: null });
   else if (sections.length < 6) {
@@ -93,9 +107,27 @@ function parse(text: string, kind: Kind, warnings: Warning[]): ParsedReport {
 
   const status = statusOf(warnings);
   return {
-    agencyName, year, template, publishedOn, proactiveTotal: total, proactiveCategories: categories,
+    agencyName, year, title, source, template, publishedOn, proactiveTotal: total, proactiveCategories: categories,
     article20, applications, reviews, fees, narrative, warnings, status,
   };
+}
+
+/**
+ * The file's own page metadata, completed by the manifest's; where both give a field and they
+ * differ, the file's stands and a warning says so.
+ */
+function mergeMeta(file: PageMeta, manifest: PageMeta | undefined, warnings: Warning[]): PageMeta {
+  if (!manifest) return file;
+  const out = { ...file };
+  for (const k of ['title', 'publisher', 'publishedAt', 'url'] as const) {
+    const a = file[k], b = manifest[k];
+    if (a === null) out[k] = b;
+    else if (b !== null && squash(a) !== squash(b)) {
+      warnings.push({ severity: 'warning', code: 'manifest_mismatch', ...bi(`文件与清单的“${k}”不一致：“${a}” / “${b}”，取文件所写`, `The file and the manifest disagree on ${k} ("${a}" / "${b}"); kept the file's.`), line: null });
+    }
+  }
+  out.year = manifest.year;
+  return out;
 }
 
 /** Section 六 ends at the signature: the agency's name or the date on a line of its own. */

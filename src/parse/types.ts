@@ -1,3 +1,4 @@
+import type { PageMeta } from './meta.ts';
 import type { Applicant, Clause, Outcome, Proceeding, Template } from '../schema/index.ts';
 
 /** A message in both languages; `message` is both, Chinese first, for readers of either. */
@@ -78,6 +79,10 @@ export interface Fees extends Sourced<number> {
 export interface ParsedReport {
   agencyName: Sourced<string>;
   year: Sourced<number>;
+  /** The report's title as printed (or as the page metadata gives it). */
+  title: Sourced<string>;
+  /** What the page around the report, or a manifest, says of it: original URL, publication time. */
+  source: PageMeta;
   template: Template | null;
   /** ISO date (YYYY-MM-DD) of the signature. */
   publishedOn: Sourced<string>;

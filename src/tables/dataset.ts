@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolveAgency, resolveRegion, slug, type Registry } from '../agencies/index.ts';
 import { checkContinuity, checkReport, type Check } from '../check/index.ts';
-import { parseFile, statusOf, type ParsedReport, type Warning } from '../parse/index.ts';
+import { parseFile, statusOf, type PageMeta, type ParsedReport, type Warning } from '../parse/index.ts';
 import { bi } from '../parse/types.ts';
 
 /** One input file as the build read it. */
@@ -9,6 +9,8 @@ export interface Input {
   /** File name under the reports folder. */
   file: string;
   bytes: Uint8Array;
+  /** What a manifest beside the reports says of this file. */
+  manifest?: PageMeta;
 }
 
 /** One report, parsed, identified and checked. */
@@ -31,7 +33,7 @@ export function buildDataset(inputs: readonly Input[], registry: Registry): Entr
   const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const used = new Set<string>();
   const entries: Entry[] = sorted.map((input) => {
-    const { report: parsed, encoding } = parseFile(input.bytes, input.file);
+    const { report: parsed, encoding } = parseFile(input.bytes, input.file, input.manifest);
     const warnings: Warning[] = [...parsed.warnings];
     const name = parsed.agencyName.value;
     const agency = name ? resolveAgency(name, registry) : null;
