@@ -102,7 +102,7 @@ function cut(l: Line, cuts: number[]): Line[] {
   const out: Line[] = [];
   let from = 0, text = '', raw = '';
   const push = () => {
-    if (text.trim()) out.push({ n: l.n, raw, text });
+    if (text.trim()) out.push({ n: l.n, raw, text, flat: true });
     text = raw = '';
   };
   for (const p of points) {

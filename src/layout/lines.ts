@@ -13,6 +13,8 @@ export interface Line {
   text: string;
   /** A table row whose cells the source itself delimits (HTML, Markdown, tabs): each in its place. */
   cells?: Cell[];
+  /** Cut out of a flattened line: cells' digits may run together here, not elsewhere. */
+  flat?: boolean;
 }
 
 /** One table cell and where it came from. */

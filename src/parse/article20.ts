@@ -1,6 +1,7 @@
 import { ARTICLE20, type Article20Clause, type Template } from '../schema/index.ts';
 import { labelsAfter, matchLabel } from './match.ts';
 import { alignments, tableRows, type Field } from './rows.ts';
+import { splitCells } from './split.ts';
 import { squash, type Line } from './text.ts';
 import { bi, type Article20Cell, type Warning } from './types.ts';
 
@@ -26,8 +27,20 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
       continue;
     }
     const width = item.clauseDef.measures.length;
-    const fits = row.positional ? alignments(row.fields, width) : row.fields.length === width ? [row.fields] : [];
+    let fits = row.positional ? alignments(row.fields, width) : row.fields.length === width ? [row.fields] : [];
     const label = row.label.slice(row.label.search(item.match));
+    // Flattened text runs a row's cells together ("行政规范性文件021"): split only the one way possible.
+    if (fits.length === 0 && row.flat && row.fields.length === 1 && /^\d+$/.test(row.fields[0]!.raw) && width > 1) {
+      const run = row.fields[0]!.raw;
+      const splits = splitCells([run], [width], false);
+      if (splits.length !== 1) {
+        warnings.push({ severity: 'warning', code: 't2_ambiguous_digits', ...bi(`表二“${item.zh}”的数字连在一起（${run}），可有多种拆分，无法确定，记为空`, `Table 二 row "${item.en}": run-together digits (${run}) split more than one way; ambiguous, left null.`), line: row.line });
+        found.set(id, { label, fields: [] });
+        continue;
+      }
+      warnings.push({ severity: 'note', code: 't2_split_digits', ...bi(`表二“${item.zh}”的数字连在一起（${run}），只有一种拆分：${splits[0]!.join('|')}`, `Table 二 row "${item.en}": run-together digits split the only way possible.`), line: row.line });
+      fits = [splits[0]!.map((value) => ({ value, unit: null, raw: String(value), line: row.fields[0]!.line }))];
+    }
     if (fits.length !== 1) {
       warnings.push({ severity: 'warning', code: 't2_row_width', ...bi(`表二“${item.zh}”有 ${row.fields.length} 个数值，应为 ${width} 个，无法确定各值所属列，记为空`, `Table 二 row "${item.en}" has ${row.fields.length} values where ${width} are prescribed; cannot tell the columns, left null.`), line: row.line });
       found.set(id, { label, fields: [] });

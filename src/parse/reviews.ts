@@ -1,6 +1,7 @@
 import { REVIEW_CELLS } from '../schema/index.ts';
 import { isCount } from './numbers.ts';
 import { alignments, tableRows, type Field } from './rows.ts';
+import { splitCells } from './split.ts';
 import type { Line } from './text.ts';
 import { bi, type ReviewCell, type Warning } from './types.ts';
 
@@ -12,7 +13,7 @@ const WIDTH = REVIEW_CELLS.length;
  * is searched when the section itself holds no row of fifteen.
  */
 export function readReviews(lines: Line[], tail: Line[], warnings: Warning[]): ReviewCell[] {
-  const fromSection = rowOf(lines);
+  const fromSection = rowOf(lines) ?? runTogether(lines, warnings);
   let fields = fromSection;
   if (!fields) {
     fields = rowOf(tail, true);
@@ -29,6 +30,30 @@ export function readReviews(lines: Line[], tail: Line[], warnings: Warning[]): R
     }
     return { ...c, value: f?.value ?? null, line: f ? f.line : null };
   });
+}
+
+/**
+ * HTML flattened without separators runs the fifteen cells together ("00 0 00 0 0 0 00…"):
+ * split by the group rule (in each group of five the first four sum to the fifth), only when
+ * exactly one split satisfies it.
+ */
+function runTogether(lines: Line[], warnings: Warning[]): Field[] | undefined {
+  for (const r of tableRows(lines)) {
+    const runs = r.fields.map((f) => f.raw);
+    if (r.positional || runs.length === 0 || runs.length >= WIDTH || !runs.every((x) => /^\d+$/.test(x))) continue;
+    if (runs.join('').length < WIDTH) continue;
+    const splits = splitCells(runs, [5, 5, 5], true);
+    const line = r.fields[0]!.line;
+    if (splits.length === 1) {
+      warnings.push({ severity: 'note', code: 't4_split_digits', ...bi(`表四的数字连在一起（${runs.join(' ')}），按每组前四项之和等于总计唯一拆分为 ${splits[0]!.join('|')}`, `Table 四: run-together digits split the only way the group rule allows.`), line });
+      return splits[0]!.map((value) => ({ value, unit: null, raw: String(value), line }));
+    }
+    if (splits.length > 1) {
+      warnings.push({ severity: 'warning', code: 't4_ambiguous_digits', ...bi(`表四的数字连在一起（${runs.join(' ')}），有多种拆分都符合每组之和，无法确定，记为空`, `Table 四: run-together digits split several ways that all satisfy the group rule; ambiguous, left null.`), line });
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 function rowOf(lines: Line[], strict = false): Field[] | undefined {

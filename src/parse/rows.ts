@@ -17,6 +17,8 @@ export interface TableRow {
   line: number;
   fields: Field[];
   positional: boolean;
+  /** From flattened text, where adjacent cells' digits may have run together. */
+  flat?: boolean;
   /** Space-separated text only: the label text printed after the values, up to the next row. */
   after?: string;
 }
@@ -150,7 +152,7 @@ function spacedRows(lines: Line[]): TableRow[] {
     const text = squash(l.text.slice(0, cut));
     const prev = rows[rows.length - 1];
     if (prev) prev.after = pending;
-    rows.push({ label: pending + text, line: text ? l.n : pendingLine || l.n, fields, positional: false });
+    rows.push({ label: pending + text, line: text ? l.n : pendingLine || l.n, fields, positional: false, ...(l.flat ? { flat: true } : {}) });
     pending = '';
   }
   const last = rows[rows.length - 1];

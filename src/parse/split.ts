@@ -49,3 +49,50 @@ export function splitRuns(runs: string[], width: number, limit = 64): number[][]
 
 // Counts have no leading zeros.
 const valid = (s: string) => s.length > 0 && (s === '0' || !s.startsWith('0'));
+
+/**
+ * Splits run-together digits into `widths.length` groups of cells, group g having widths[g]
+ * cells of which, when `sums` holds, the first ones add up to the last (table 四's groups of
+ * five). Each printed run ends a cell. Without a sum rule only a split that is the only one
+ * with no leading zeros counts. Returns every valid split, up to `limit` + 1.
+ */
+export function splitCells(runs: string[], widths: number[], sums: boolean, limit = 8): number[][] {
+  const digits = runs.join('');
+  const n = widths.reduce((a, b) => a + b, 0);
+  if (!/^\d+$/.test(digits) || digits.length < n || digits.length > 60) return [];
+  const forced = new Set<number>();
+  let pos = 0;
+  for (const r of runs) forced.add((pos += r.length));
+  const out: number[][] = [];
+  const cells: number[] = [];
+  let budget = 200000;
+  const walk = (at: number, g: number, k: number, sum: number) => {
+    if (out.length > limit || --budget < 0) return;
+    if (g === widths.length) {
+      if (at === digits.length) out.push([...cells]);
+      return;
+    }
+    const width = widths[g]!;
+    const cellsLeft = n - cells.length;
+    for (let end = at + 1; end <= digits.length - (cellsLeft - 1); end++) {
+      const piece = digits.slice(at, end);
+      if (!valid(piece)) break;
+      const crossing = [...forced].some((f) => f > at && f < end);
+      if (crossing) break;
+      // A cell ends where a printed run ends, or inside a run.
+      const v = Number(piece);
+      const last = k === width - 1;
+      if (sums && width > 1) {
+        if (last && v !== sum) continue;
+        if (!last && sum + v > 10 ** (digits.length - end)) break;
+      }
+      cells.push(v);
+      if (last) walk(end, g + 1, 0, 0);
+      else walk(end, g, k + 1, sum + v);
+      cells.pop();
+      if (sums && last && v > sum) break;
+    }
+  };
+  walk(0, 0, 0, 0);
+  return budget < 0 ? out.concat([[], []]).slice(0, limit + 2) : out;
+}
