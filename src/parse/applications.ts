@@ -51,6 +51,8 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
   }
 
   const placed = new Map<string, Placed>();
+  /** Rows whose run-together digits split several ways, waiting for the column rules. */
+  const open = new Map<string, { splits: number[][]; line: number; runs: string }>();
   for (const a of anchors) placed.set(prescribed[a.index]!.key, { row: prescribed[a.index]!, source: a.source, byOrder: false, cells: fit(a.source, prescribed[a.index]!) });
 
   // Each gap between labelled rows takes its loose rows only if their count is the count of missing rows.
@@ -83,7 +85,9 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
         return splits[0]!.map((value) => ({ value, unit: null, raw: String(value), line: fields[0]!.line }));
       }
       if (splits.length > 1) {
-        warn('t3_ambiguous_digits', bi(`表三“${row.zh}”的数字连在一起（${fields.map((f) => f.raw).join(' ')}），有 ${splits.length} 种拆分都符合行和规则，无法确定，记为空`, `Table 三 row "${row.en}": run-together digits split ${splits.length} ways that all satisfy the row rule; ambiguous, left null.`), source.line);
+        // Several splits fit the row: the table's column rules may still decide (see `solve`).
+        if (splits.length <= 64) open.set(row.key, { splits, line: fields[0]!.line, runs: fields.map((f) => f.raw).join(' ') });
+        else warn('t3_ambiguous_digits', bi(`表三“${row.zh}”的数字连在一起（${fields.map((f) => f.raw).join(' ')}），有 ${splits.length} 种以上拆分都符合行和规则，无法确定，记为空`, `Table 三 row "${row.en}": run-together digits split more than 64 ways that all satisfy the row rule; ambiguous, left null.`), source.line);
         return Array(WIDTH).fill(null);
       }
     }
@@ -96,6 +100,8 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
     warn('t3_row_width', bi(`表三“${row.zh}”有 ${fields.length} 个数值，应为 ${WIDTH} 个，无法确定各值所属列，记为空`, `Table 三 row "${row.en}" has ${fields.length} values where ${WIDTH} are prescribed; cannot tell the columns, left null.`), source.line);
     return Array(WIDTH).fill(null);
   }
+
+  solve(placed, open, prescribed, warnings);
 
   // A count is a whole number from 0 up; a decimal or negative number was misread.
   for (const p of placed.values()) {
@@ -137,6 +143,67 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
     });
   }
   return cells;
+}
+
+/**
+ * Rows whose digits split several ways by the row rule: every combination of their splits is
+ * tried against the column rules (（一）…（六） sum to （七）总计; 一 + 二 = （七）总计 + 四), using
+ * the rules whose other cells are known. A cell stands when every combination that satisfies
+ * the rules gives it the same value (if none does, every split of its row); the rest is null.
+ */
+function solve(placed: Map<string, Placed>, open: Map<string, { splits: number[][]; line: number; runs: string }>,
+  prescribed: ApplicationRow[], warnings: Warning[]): void {
+  if (open.size === 0) return;
+  const keys = [...open.keys()].filter((k) => placed.has(k));
+  const fixed = (key: string, col: number): number | null => (open.has(key) ? null : placed.get(key)?.cells[col]?.value ?? null);
+  const results = prescribed.filter((r) => r.role === 'result').map((r) => r.key);
+  const rules: { plus: string[]; minus: string[] }[] = [
+    { plus: results, minus: ['handled_total'] },
+    { plus: ['new_received', 'carried_over'], minus: ['handled_total', 'carried_forward'] },
+  ];
+  // A rule can judge a column only when all of its cells are known or open.
+  const usable = (rule: { plus: string[]; minus: string[] }, col: number) =>
+    [...rule.plus, ...rule.minus].every((k) => open.has(k) ? placed.has(k) : fixed(k, col) !== null);
+  let combos = 1;
+  for (const k of keys) combos *= open.get(k)!.splits.length;
+  const valid: number[][][] = [];
+  if (combos <= 50000) {
+    const pick: number[][] = [];
+    const walk = (i: number) => {
+      if (i === keys.length) {
+        const val = (key: string, col: number) => {
+          const j = keys.indexOf(key);
+          return j >= 0 ? pick[j]![col]! : fixed(key, col)!;
+        };
+        for (let col = 0; col < WIDTH; col++) {
+          for (const rule of rules) {
+            if (!rule.plus.concat(rule.minus).some((k) => keys.includes(k)) || !usable(rule, col)) continue;
+            const total = rule.plus.reduce((a, k) => a + val(k, col), 0) - rule.minus.reduce((a, k) => a + val(k, col), 0);
+            if (total !== 0) return;
+          }
+        }
+        valid.push([...pick]);
+        return;
+      }
+      for (const s of open.get(keys[i]!)!.splits) {
+        pick.push(s);
+        walk(i + 1);
+        pick.pop();
+      }
+    };
+    walk(0);
+  }
+  keys.forEach((key, j) => {
+    const { splits, line, runs } = open.get(key)!;
+    const p = placed.get(key)!;
+    const options = valid.length > 0 ? valid.map((v) => v[j]!) : splits;
+    const cells = Array.from({ length: WIDTH }, (_, col) => (options.every((o) => o[col] === options[0]![col]) ? options[0]![col]! : null));
+    p.cells = cells.map((value) => (value === null ? null : { value, unit: null, raw: String(value), line }));
+    const row = p.row;
+    const unsure = cells.filter((v) => v === null).length;
+    if (unsure === 0) warnings.push({ severity: 'note', code: 't3_split_by_table', ...bi(`表三“${row.zh}”的数字连在一起（${runs}），行和规则允许 ${splits.length} 种拆分，按列的勾稽关系唯一确定为 ${cells.join('|')}`, `Table 三 row "${row.en}": run-together digits split ${splits.length} ways by the row rule; the column rules leave one.`), line });
+    else warnings.push({ severity: 'warning', code: 't3_ambiguous_digits', ...bi(`表三“${row.zh}”的数字连在一起（${runs}），有多种拆分都符合勾稽关系，其中 ${unsure} 格无法确定，记为空`, `Table 三 row "${row.en}": run-together digits split several ways that satisfy the sum rules; ${unsure} cells cannot be told and are left null.`), line });
+  });
 }
 
 const sum = (xs: (number | null)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
