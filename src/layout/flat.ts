@@ -1,4 +1,4 @@
-import { SECTIONS } from '../schema/index.ts';
+import { ARTICLE20, SECTIONS } from '../schema/index.ts';
 import type { Line } from './lines.ts';
 
 /**
@@ -18,10 +18,35 @@ export function unflatten(lines: Line[]): Line[] {
     const h = headingOf(l.text);
     if (h) section = h;
     const table = section === 'applications' || section === 'reviews' || (section === 'proactive' && /第\s*二\s*十\s*条/.test(l.text));
-    if (!h && table && l.text.length > 12 && !l.cells && !/[\t|]/.test(l.text)) out.push(...cut(l, rowCuts(l.text, section)));
-    else out.push(l);
+    if (!h && table && l.text.length > 12 && !l.cells && !/[\t|]/.test(l.text)) {
+      // Table 二 sits inside section 二's prose: only its own stretch is cut into rows.
+      const end = section === 'proactive' ? tableEnd(l.text) : l.text.length;
+      const [rows, rest] = end < l.text.length ? cut(l, [end]) : [l];
+      out.push(...cut(rows!, rowCuts(rows!.text, section)));
+      if (rest) out.push(rest);
+    } else out.push(l);
   }
   return out;
+}
+
+const ARTICLE20_ITEMS = [...ARTICLE20['2019'], ...ARTICLE20['2021']].flatMap((c) => c.items);
+/** Any row label of table 二, in either version. */
+const T2_LABEL = new RegExp(ARTICLE20_ITEMS.map((i) => i.match.source).join('|'), 'g');
+
+/** Where table 二 ends in a line: after the numbers that follow its last row label. */
+function tableEnd(text: string): number {
+  let end = -1;
+  // The last row label that numbers follow: the same words in the prose after the table have none.
+  for (const m of text.matchAll(T2_LABEL)) {
+    const at = m.index + m[0].length;
+    const run = /^\s*(?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|%)?\s*)+/.exec(text.slice(at));
+    if (!run) continue;
+    end = at + run[0].length;
+    // A year that begins the prose after the table ("…收费 0 2025年，我局…") is not the table's.
+    const year = /(?:19|20)\d{2}\s*$/.exec(run[0]);
+    if (year && /^\s*年/.test(text.slice(end)) && run[0].slice(0, year.index).trim()) end = at + year.index;
+  }
+  return end < 0 ? text.length : end;
 }
 
 /** Lines shorter than this are left whole. */

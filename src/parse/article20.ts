@@ -30,7 +30,9 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
     let fits = row.positional ? alignments(row.fields, width) : row.fields.length === width ? [row.fields] : [];
     const label = row.label.slice(row.label.search(item.match));
     // Flattened text runs a row's cells together ("行政规范性文件021"): split only the one way possible.
-    if (fits.length === 0 && row.flat && row.fields.length === 1 && /^\d+$/.test(row.fields[0]!.raw) && width > 1) {
+    // A leading zero ("02025") means digits of several cells ran together, even when the count fits.
+    const glued = row.flat && row.fields.length === 1 && /^0\d/.test(row.fields[0]!.raw);
+    if ((fits.length === 0 || glued) && row.flat && row.fields.length === 1 && /^\d+$/.test(row.fields[0]!.raw)) {
       const run = row.fields[0]!.raw;
       const splits = splitCells([run], [width], false);
       if (splits.length !== 1) {
