@@ -167,6 +167,7 @@ function solve(placed: Map<string, Placed>, open: Map<string, { splits: number[]
   let combos = 1;
   for (const k of keys) combos *= open.get(k)!.splits.length;
   const valid: number[][][] = [];
+  let judged = false;
   if (combos <= 50000) {
     const pick: number[][] = [];
     const walk = (i: number) => {
@@ -178,6 +179,7 @@ function solve(placed: Map<string, Placed>, open: Map<string, { splits: number[]
         for (let col = 0; col < WIDTH; col++) {
           for (const rule of rules) {
             if (!rule.plus.concat(rule.minus).some((k) => keys.includes(k)) || !usable(rule, col)) continue;
+            judged = true;
             const total = rule.plus.reduce((a, k) => a + val(k, col), 0) - rule.minus.reduce((a, k) => a + val(k, col), 0);
             if (total !== 0) return;
           }
@@ -196,8 +198,9 @@ function solve(placed: Map<string, Placed>, open: Map<string, { splits: number[]
   keys.forEach((key, j) => {
     const { splits, line, runs } = open.get(key)!;
     const p = placed.get(key)!;
-    const options = valid.length > 0 ? valid.map((v) => v[j]!) : splits;
-    const cells = Array.from({ length: WIDTH }, (_, col) => (options.every((o) => o[col] === options[0]![col]) ? options[0]![col]! : null));
+    // Rules that could judge and rejected every reading leave nothing standing.
+    const options = valid.length > 0 ? valid.map((v) => v[j]!) : judged ? [] : splits;
+    const cells = Array.from({ length: WIDTH }, (_, col) => (options.length > 0 && options.every((o) => o[col] === options[0]![col]) ? options[0]![col]! : null));
     p.cells = cells.map((value) => (value === null ? null : { value, unit: null, raw: String(value), line }));
     const row = p.row;
     const unsure = cells.filter((v) => v === null).length;

@@ -80,7 +80,10 @@ function parse(text: string, options: ParseOptions, warnings: Warning[]): Parsed
   // Section 一 is prose; where its heading is missing, everything before table 二 stands in.
   const proactiveAt = section(sections, 'proactive')?.at ?? lines.length;
   const overview = body('overview') ?? lines.slice(0, proactiveAt);
-  const { total, categories } = readProactive(overview, warnings);
+  // Many reports state the total in section 二's prose, before table 二.
+  const t2Lines = body('proactive') ?? [];
+  const t2At = t2Lines.findIndex((l) => l.cells || /第\s*二\s*十\s*条|信息内容/.test(l.text));
+  const { total, categories } = readProactive([...overview, ...t2Lines.slice(0, t2At >= 0 ? t2At : t2Lines.length)], warnings);
 
   const t2 = body('proactive'), t3 = body('applications'), t4 = body('reviews');
   const need = (zh: string, en: string) => warnings.push({ severity: 'warning', code: 'table_missing', ...bi(`找不到${zh}，记为空`, `${en} not found; left null.`), line: null });
