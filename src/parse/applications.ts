@@ -70,7 +70,10 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
 
   function fit(source: TableRow, row: ApplicationRow): (Field | null)[] {
     const fields = source.fields;
-    const candidates = source.positional ? alignments(fields, WIDTH).filter(rowSumHolds) : fields.length === WIDTH ? [fields] : [];
+    // Delimited cells that fit the columns one way only are read as printed (the checks then say
+    // whether the row adds up); where blank cells leave several ways, the row rule chooses.
+    const aligned = source.positional ? alignments(fields, WIDTH) : [];
+    const candidates = source.positional ? (aligned.length === 1 && !aligned[0]!.some((f) => f.stacked) ? aligned : aligned.filter(rowSumHolds)) : fields.length === WIDTH ? [fields] : [];
     const distinct = new Set(candidates.map((c) => c.map((f) => f.value).join(',')));
     if (candidates.length > 0 && distinct.size === 1) return candidates[0]!;
     if (candidates.length > 1) {
@@ -79,6 +82,12 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
     }
     // Digits of adjacent cells run together: only the row rule can split them.
     if (!source.positional && fields.length < WIDTH && fields.every((f) => /^\d+$/.test(f.raw))) {
+      const digits = fields.map((f) => f.raw).join('');
+      // As many digits as cells: one digit a cell is the only split there is (the checks judge the row).
+      if (digits.length === WIDTH) {
+        warnings.push({ severity: 'note', code: 't3_split_digits', ...bi(`表三“${row.zh}”的数字连在一起（${fields.map((f) => f.raw).join(' ')}），${WIDTH} 位数字对 ${WIDTH} 格，每格一位`, `Table 三 row "${row.en}": ${WIDTH} run-together digits for ${WIDTH} cells, one digit each.`), line: source.line });
+        return [...digits].map((d) => ({ value: Number(d), unit: null, raw: d, line: fields[0]!.line }));
+      }
       const splits = splitRuns(fields.map((f) => f.raw), WIDTH);
       if (splits.length === 1) {
         warnings.push({ severity: 'note', code: 't3_split_digits', ...bi(`表三“${row.zh}”的数字连在一起（${fields.map((f) => f.raw).join(' ')}），按行和规则唯一拆分为 ${splits[0]!.join('|')}`, `Table 三 row "${row.en}": run-together digits split the only way the row rule allows.`), line: source.line });

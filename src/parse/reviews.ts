@@ -42,7 +42,9 @@ function runTogether(lines: Line[], warnings: Warning[]): Field[] | undefined {
     const runs = r.fields.map((f) => f.raw);
     if (r.positional || runs.length === 0 || runs.length >= WIDTH || !runs.every((x) => /^\d+$/.test(x))) continue;
     if (runs.join('').length < WIDTH) continue;
-    const splits = splitCells(runs, [5, 5, 5], true);
+    // As many digits as cells: one digit a cell; otherwise the group rule decides.
+    const digits = runs.join('');
+    const splits = digits.length === WIDTH ? [[...digits].map(Number)] : splitCells(runs, [5, 5, 5], true);
     const line = r.fields[0]!.line;
     if (splits.length === 1) {
       warnings.push({ severity: 'note', code: 't4_split_digits', ...bi(`表四的数字连在一起（${runs.join(' ')}），按每组前四项之和等于总计唯一拆分为 ${splits[0]!.join('|')}`, `Table 四: run-together digits split the only way the group rule allows.`), line });
