@@ -1,4 +1,5 @@
-import { ARTICLE20, type Article20Clause, type Template } from '../schema/index.ts';
+import { ARTICLE20, type Article20Clause, type Article20Item, type Template } from '../schema/index.ts';
+import { readNum } from './numbers.ts';
 import { labelsAfter, matchLabel } from './match.ts';
 import { alignments, tableRows, type Field } from './rows.ts';
 import { splitCells } from './split.ts';
@@ -18,10 +19,16 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
     warnings.push({ severity: 'note', code: 't2_labels_after', ...bi(`表二各行的标签印在数字之后`, `Table 二 prints each row's label after its numbers.`), line: rows[0]?.line ?? null });
     rows = follow.rows;
   }
+  const byHeader = headerPlaced(lines, items);
   for (const row of rows) {
     const item = matchLabel(row.label, items);
     if (!item || row.fields.length === 0) continue;
     const id = `${item.clause}/${item.key}`;
+    const placed = byHeader.get(`${row.line}/${id}`);
+    if (placed && !found.has(id)) {
+      found.set(id, { label: row.label.slice(row.label.search(item.match)), fields: placed.fields });
+      continue;
+    }
     if (found.has(id)) {
       warnings.push({ severity: 'warning', code: 't2_duplicate_row', ...bi(`表二“${item.zh}”出现两次，只取第一次`, `Table 二 row "${item.en}" appears twice; kept the first.`), line: row.line });
       continue;
@@ -67,6 +74,47 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
     }
   }
   return cells;
+}
+
+const norm = (s: string) => squash(s).replace(/[（(][^）)]*[)）]/g, '');
+
+/**
+ * Delimited tables (HTML, pipes) say where each column is: the heading row ("信息内容 | 本年新制作
+ * 数量 | …") puts every measure in its cell, and a row's values are read from those cells, blank
+ * ones included. Returns, by source line, the rows so placed.
+ */
+function headerPlaced(lines: Line[], items: (Article20Item & { clauseDef: Article20Clause })[]): Map<string, { item: Article20Item; fields: Field[] }> {
+  const out = new Map<string, { item: Article20Item; fields: Field[] }>();
+  let columns: Map<string, number> | null = null;
+  for (const l of lines) {
+    if (!l.cells) continue;
+    const texts = l.cells.map((c) => norm(c.text));
+    if (texts.some((t) => /^信息内容$/.test(t))) {
+      columns = new Map();
+      for (const it of items) {
+        it.clauseDef.measures.forEach((m) => {
+          const k = texts.findIndex((t) => t !== '' && t === norm(m.zh));
+          if (k >= 0) columns!.set(m.key, k);
+        });
+      }
+      continue;
+    }
+    if (!columns) continue;
+    const labelAt = texts.findIndex((t) => t !== '');
+    const item = labelAt >= 0 ? matchLabel(texts[labelAt]!, items) : undefined;
+    if (!item) continue;
+    const cols = item.clauseDef.measures.map((m) => columns!.get(m.key));
+    if (cols.some((c) => c === undefined || c <= labelAt)) continue;
+    const fields = cols.map((c) => {
+      const cell = l.cells![c!]!;
+      return cell ? { ...(readNum(cell.text, cell.raw) ?? { value: null, unit: null, raw: cell.raw }), line: cell.line } : null;
+    });
+    // A cell that holds words, not a number, leaves the reading to the other readers.
+    if (fields.some((f) => !f || (f.value === null && f.raw !== '' && readNum(f.raw) === undefined))) continue;
+    const key = `${l.n}/${item.clause}/${item.key}`;
+    if (!out.has(key)) out.set(key, { item, fields: fields as Field[] });
+  }
+  return out;
 }
 
 /** Units printed in a clause's column headings ("采购总金额（万元）"), by column. */

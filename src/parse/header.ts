@@ -51,6 +51,8 @@ export function readHeader(lines: Line[], warnings: Warning[], meta: PageMeta = 
       const t = titleOf(part.map((l) => l.raw).join(''));
       if (!t) continue;
       let name = t.name, nameLine = part[0]!.n;
+      // "XX局关于报送2023年度…年度报告的函": the agency is what precedes 关于.
+      name = name.replace(/关于(?:报送|印发|公布|发布|公开)?$/, '');
       if (name.length < 2 && i > 0 && k === 1) {
         const prev = clean(head[i - 1]!.raw);
         if (prev.length <= 40 && ORGAN.test(prev)) (name = prev), (nameLine = head[i - 1]!.n);
@@ -61,7 +63,8 @@ export function readHeader(lines: Line[], warnings: Warning[], meta: PageMeta = 
   if (!found && meta.title) {
     const t = titleOf(meta.title);
     if (t) {
-      found = { name: t.name.length >= 2 ? t.name : '', year: t.year, line: 0, nameLine: 0, title: clean(meta.title) };
+      const name = t.name.replace(/关于(?:报送|印发|公布|发布|公开)?$/, '');
+      found = { name: name.length >= 2 ? name : '', year: t.year, line: 0, nameLine: 0, title: clean(meta.title) };
       warnings.push({ severity: 'note', code: 'title_from_meta', ...bi(`文件中没有标题，取自页面信息：“${found.title}”`, `The file has no title; took it from the page metadata.`), line: null });
     }
   }
