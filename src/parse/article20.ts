@@ -85,7 +85,8 @@ const norm = (s: string) => squash(s).replace(/[（(][^）)]*[)）]/g, '');
  */
 function headerPlaced(lines: Line[], items: (Article20Item & { clauseDef: Article20Clause })[]): Map<string, { item: Article20Item; fields: Field[] }> {
   const out = new Map<string, { item: Article20Item; fields: Field[] }>();
-  let columns: Map<string, number> | null = null;
+  // Each measure's columns: its heading cell and the cells its colspan covers.
+  let columns: Map<string, number[]> | null = null;
   for (const l of lines) {
     if (!l.cells) continue;
     const texts = l.cells.map((c) => norm(c.text));
@@ -94,7 +95,10 @@ function headerPlaced(lines: Line[], items: (Article20Item & { clauseDef: Articl
       for (const it of items) {
         it.clauseDef.measures.forEach((m) => {
           const k = texts.findIndex((t) => t !== '' && t === norm(m.zh));
-          if (k >= 0) columns!.set(m.key, k);
+          if (k < 0) return;
+          const span = [k];
+          while (l.cells![span.length + k]?.spanned && l.cells![span.length + k]!.at?.row === l.cells![k]!.at?.row) span.push(k + span.length);
+          columns!.set(m.key, span);
         });
       }
       continue;
@@ -103,10 +107,13 @@ function headerPlaced(lines: Line[], items: (Article20Item & { clauseDef: Articl
     const labelAt = texts.findIndex((t) => t !== '');
     const item = labelAt >= 0 ? matchLabel(texts[labelAt]!, items) : undefined;
     if (!item) continue;
-    const cols = item.clauseDef.measures.map((m) => columns!.get(m.key));
-    if (cols.some((c) => c === undefined || c <= labelAt)) continue;
-    const fields = cols.map((c) => {
-      const cell = l.cells![c!]!;
+    const spans = item.clauseDef.measures.map((m) => columns!.get(m.key));
+    if (spans.some((c) => c === undefined || c[0]! <= labelAt)) continue;
+    const fields = spans.map((span) => {
+      // Under a heading that spans columns, the value is the one filled cell among them.
+      const filled = span!.filter((c) => l.cells![c] && l.cells![c]!.text !== '');
+      if (filled.length > 1) return null;
+      const cell = l.cells![filled[0] ?? span![0]!];
       return cell ? { ...(readNum(cell.text, cell.raw) ?? { value: null, unit: null, raw: cell.raw }), line: cell.line } : null;
     });
     // A cell that holds words, not a number, leaves the reading to the other readers.
