@@ -57,6 +57,7 @@ const NUMERALS = '一二三四五六';
 const HEADINGS = SECTIONS.map((s) => ({
   key: s.key,
   numeral: s.numeral,
+  zh: s.zh,
   re: new RegExp(`^[^。，,；;、]{0,12}?(?:${s.match.source.replace(/\.\*/g, '.{0,24}?')})(?:的?情况|事项)?`),
 }));
 
@@ -76,7 +77,14 @@ function headingCuts(text: string): number[] {
     const start = m.index + m[0].length;
     const hm = h.re.exec(text.slice(start, start + 60));
     if (!hm) continue;
-    cuts.push(m.index, start + hm[0].length);
+    // The shortest match may stop inside the prescribed words ("存在的主要问题|及改进情况"): finish them.
+    let end = start + hm[0].length;
+    const k = h.zh.indexOf(hm[0].slice(-4));
+    if (k >= 0) {
+      const rest = h.zh.slice(k + 4);
+      if (rest && text.startsWith(rest, end)) end += rest.length;
+    }
+    cuts.push(m.index, end);
   }
   return cuts;
 }
