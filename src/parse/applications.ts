@@ -148,7 +148,7 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
     if (!p) warnings.push({ severity: 'warning', code: 't3_row_missing', ...bi(`表三找不到“${row.zh}”行，记为空`, `Table 三 row "${row.en}" not found; left null.`), line: null });
     APPLICANT_KEYS.forEach((applicant, col) => {
       const f = p?.cells[col];
-      cells.push({ row: row.key, applicant, value: f?.value ?? null, line: f ? f.line : null });
+      cells.push({ row: row.key, applicant, value: f?.value ?? null, line: f ? f.line : null, cell: f?.cell ?? null });
     });
   }
   return cells;

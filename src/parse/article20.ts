@@ -68,7 +68,7 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
           clause: c.clause, item: item.key, itemLabel: got?.label || item.zh, measure: m.key,
           value: f?.value ?? null,
           unit: f?.value != null ? (f.unit ?? headerUnit.get(`${c.clause}/${i}`) ?? m.unit ?? null) : null,
-          raw: f ? f.raw : null, line: f && f.raw !== '' ? f.line : null,
+          raw: f ? f.raw : null, line: f && f.raw !== '' ? f.line : null, cell: f && f.raw !== '' ? f.cell ?? null : null,
         });
       });
     }
@@ -114,7 +114,7 @@ function headerPlaced(lines: Line[], items: (Article20Item & { clauseDef: Articl
       const filled = span!.filter((c) => l.cells![c] && l.cells![c]!.text !== '');
       if (filled.length > 1) return null;
       const cell = l.cells![filled[0] ?? span![0]!];
-      return cell ? { ...(readNum(cell.text, cell.raw) ?? { value: null, unit: null, raw: cell.raw }), line: cell.line } : null;
+      return cell ? { ...(readNum(cell.text, cell.raw) ?? { value: null, unit: null, raw: cell.raw }), line: cell.line, ...(cell.at ? { cell: cell.at } : {}) } : null;
     });
     // A cell that holds words, not a number, leaves the reading to the other readers.
     if (fields.some((f) => !f || (f.value === null && f.raw !== '' && readNum(f.raw) === undefined))) continue;

@@ -1,6 +1,6 @@
 import type { Template } from '../schema/index.ts';
 import { templateForYear } from '../schema/index.ts';
-import { squash, type Line } from './text.ts';
+import { fold, squash, type Line } from './text.ts';
 import { NO_META, type PageMeta } from './meta.ts';
 import { bi, type Sourced, type Warning } from './types.ts';
 
@@ -23,16 +23,20 @@ export interface Header {
 
 const clean = (s: string) => squash(s.replace(/[\u200b\ufeff]/g, ' ')).replace(/^(?:标题|题目)[:：]/, '').replace(/[《》“”"]/g, '');
 
-/** Reads one candidate title: its agency (possibly empty) and year. */
+/** Reads one candidate title (matched folded, the agency kept as printed): its agency (possibly empty) and year. */
 function titleOf(raw: string): { name: string; year: number } | undefined {
-  const t = clean(raw);
+  const printed = clean(raw), t = clean(fold(raw));
+  const asPrinted = (from: number, to: number) => (printed.length === t.length ? printed : t).slice(from, to);
   if (t.length > 70 || CITES.test(t.replace(/[（(].*?[)）]/g, ''))) return undefined;
   const f = YEAR_FIRST.exec(t);
-  if (f) return { name: f[2]!, year: Number(f[1]) };
+  if (f) {
+    const at = f.index + f[0].indexOf(f[2]!, f[1]!.length);
+    return { name: asPrinted(at, at + f[2]!.length), year: Number(f[1]) };
+  }
   const a = YEAR_AFTER.exec(t);
-  if (a) return { name: a[1]!, year: Number(a[2]) };
+  if (a) return { name: asPrinted(0, a[1]!.length), year: Number(a[2]) };
   const m = TITLE.exec(t);
-  if (m) return { name: t.slice(0, m.index), year: Number(m[1]) };
+  if (m) return { name: asPrinted(0, m.index), year: Number(m[1]) };
   return undefined;
 }
 

@@ -26,9 +26,9 @@ export function readReviews(lines: Line[], tail: Line[], warnings: Warning[]): R
     const f = fields?.[i];
     if (f && f.value !== null && !isCount(f.value)) {
       warnings.push({ severity: 'warning', code: 't4_not_count', ...bi(`表四第 ${i + 1} 格“${f.raw}”不是件数，记为空`, `Table 四 cell ${i + 1}: "${f.raw}" is not a count; left null.`), line: f.line });
-      return { ...c, value: null, line: f.line };
+      return { ...c, value: null, line: f.line, cell: f.cell ?? null };
     }
-    return { ...c, value: f?.value ?? null, line: f ? f.line : null };
+    return { ...c, value: f?.value ?? null, line: f ? f.line : null, cell: f?.cell ?? null };
   });
 }
 

@@ -1,9 +1,14 @@
+import type { Cell } from '../layout/lines.ts';
 import { readNum, type Num } from './numbers.ts';
+
+type CellAt = NonNullable<Cell['at']>;
 import { isBlank, squash, type Line } from './text.ts';
 
 /** One value field of a table row. `stacked` holds several values extracted into one cell. */
 export interface Field extends Num {
   line: number;
+  /** The source table's cell it was read from, where the source has tables (HTML, pipes). */
+  cell?: CellAt;
   stacked?: Field[];
 }
 
@@ -49,7 +54,7 @@ export function tableRows(lines: Line[], layout: Layout = layoutOf(lines)): Tabl
 
 /** A raw cell: its text lines (more than one when values were stacked into the cell). */
 interface RawCell {
-  parts: { text: string; raw: string; line: number }[];
+  parts: { text: string; raw: string; line: number; cell?: CellAt }[];
 }
 
 function tabbedGroups(lines: Line[]): RawCell[][] {
@@ -57,7 +62,7 @@ function tabbedGroups(lines: Line[]): RawCell[][] {
   for (const l of lines) {
     if (l.cells) {
       // The source delimits its cells (HTML): each is in its place already.
-      rows.push(l.cells.map((c) => ({ parts: [{ text: c.text, raw: c.raw, line: c.line }] })));
+      rows.push(l.cells.map((c) => ({ parts: [{ text: c.text, raw: c.raw, line: c.line, ...(c.at ? { cell: c.at } : {}) }] })));
       continue;
     }
     if (isBlank(l) || /^\s*\|?\s*:?-{3,}/.test(l.text)) continue; // Markdown rule lines
@@ -116,7 +121,7 @@ function fieldRows(groups: RawCell[][]): TableRow[] {
     cells.forEach((c, i) => { if (isLabel(c)) lastLabel = i; });
     const label = cells.slice(0, lastLabel + 1).map((c) => c.parts.map((p) => p.text).join('')).join(' ');
     const fields: Field[] = cells.slice(lastLabel + 1).map((c) => {
-      const nums = c.parts.map((p) => ({ ...readNum(p.text, p.raw)!, line: p.line })).filter((n) => n.raw !== '' || c.parts.length === 1);
+      const nums = c.parts.map((p) => ({ ...readNum(p.text, p.raw)!, line: p.line, ...(p.cell ? { cell: p.cell } : {}) })).filter((n) => n.raw !== '' || c.parts.length === 1);
       const first = nums[0] ?? { value: null, unit: null, raw: '', line: c.parts[0]!.line };
       return nums.length > 1 ? { ...first, value: null, raw: nums.map((n) => n.raw).join('/'), stacked: nums } : first;
     });

@@ -23,6 +23,13 @@ export interface Warning extends Said {
   line: number | null;
 }
 
+/** Where in a source table a value was printed (0-based table, row and column of the expanded grid). */
+export interface CellAt {
+  table: number;
+  row: number;
+  col: number;
+}
+
 /** A value read from the text, with the line it came from (null when derived). */
 export interface Sourced<T> {
   value: T | null;
@@ -47,6 +54,8 @@ export interface Article20Cell {
   unit: string | null;
   raw: string | null;
   line: number | null;
+  /** The source table's cell, where the source has tables. */
+  cell: CellAt | null;
 }
 
 export interface ApplicationCell {
@@ -54,6 +63,8 @@ export interface ApplicationCell {
   applicant: Applicant;
   value: number | null;
   line: number | null;
+  /** The source table's cell, where the source has tables. */
+  cell: CellAt | null;
 }
 
 export interface ReviewCell {
@@ -61,6 +72,8 @@ export interface ReviewCell {
   outcome: Outcome;
   value: number | null;
   line: number | null;
+  /** The source table's cell, where the source has tables. */
+  cell: CellAt | null;
 }
 
 export interface NarrativeSection {
