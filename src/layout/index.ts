@@ -2,6 +2,7 @@ import { layoutHtml } from './html.ts';
 import { toLines, type Line } from './lines.ts';
 import { layoutPipes } from './markdown.ts';
 import { unflatten } from './flat.ts';
+import { columnMajor } from './columns.ts';
 
 export type { Cell, Line } from './lines.ts';
 export { fold, toLines } from './lines.ts';
@@ -28,5 +29,5 @@ export function looksLikeHtml(text: string): boolean {
  */
 export function layout(text: string, kind: Kind = 'text'): { lines: Line[]; shape: 'html' | 'text' } {
   if (kind === 'html' || (kind === 'text' && looksLikeHtml(text))) return { lines: unflatten(layoutHtml(text)), shape: 'html' };
-  return { lines: unflatten(layoutPipes(toLines(text))), shape: 'text' };
+  return { lines: columnMajor(unflatten(layoutPipes(toLines(text)))), shape: 'text' };
 }

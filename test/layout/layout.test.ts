@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layout, looksLikeHtml } from '../../src/layout/index.ts';
 import { layoutHtml, unescapeScriptString } from '../../src/layout/html.ts';
+import { applicationRows } from '../../src/schema/index.ts';
 
 const rows = (html: string) => layoutHtml(html).filter((l) => l.cells).map((l) => l.cells!.map((c) => c.text));
 
@@ -65,5 +66,24 @@ describe('one-line flattened text', () => {
 
   it('leaves prose outside the tables whole', () => {
     expect(texts).toContain('本年主动公开政府信息107条。');
+  });
+});
+
+describe('text read column by column', () => {
+  const rows = applicationRows('2021');
+  // A table with distinct numbers, its 总计 printed before 其他.
+  const g = rows.map((_, r) => { const parts = [r % 4, r % 3, 0, r % 2, 0, (r * 7) % 5]; return [...parts, parts.reduce((a, b) => a + b, 0)]; });
+  const printed = [0, 1, 2, 3, 4, 6, 5];
+  const text = ['三、收到和处理政府信息公开申请情况', ...rows.map((r) => r.zh), ...printed.map((c) => g.map((row) => row[c]).join('\n'))].join('\n');
+
+  it('puts each number back in its row and column, 总计 found by the row rule', () => {
+    const out = layout(text).lines.filter((l) => l.cells);
+    expect(out.map((l) => l.cells!.slice(1).map((c) => Number(c.text)))).toEqual(g);
+    expect(out[0]!.cells![7]!.line).toBe(1 + rows.length + 5 * rows.length + 1);
+  });
+
+  it('leaves numbers that already read row by row alone', () => {
+    const byRow = ['三、收到和处理政府信息公开申请情况', ...rows.map((r) => r.zh), ...g.map((row) => row.join(' '))].join('\n');
+    expect(layout(byRow).lines.some((l) => l.cells)).toBe(false);
   });
 });

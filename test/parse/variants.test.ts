@@ -194,3 +194,14 @@ describe('warnings speak both languages', () => {
     }
   });
 });
+
+describe('text read column by column, numbers one column after another', () => {
+  it('reads table 三 exactly, with 总计 printed before 其他', () => {
+    const g = grid();
+    const rows = applicationRows('2021');
+    const printed = [0, 1, 2, 3, 4, 6, 5];
+    const table3Text = [...rows.map((r) => r.zh), ...printed.map((c) => rows.map((r) => g[r.key]![c]).join('\n'))].join('\n');
+    const r = parseReport(reportText({ table3: table3Text }));
+    expect(table3(r)).toEqual(g);
+  });
+});
