@@ -9,7 +9,7 @@ const NUMBER = /^\d+$/;
  * after another (all 自然人 first, then 商业企业, …). 23 or 25 rows (the 2019 or 2021 version)
  * follow from the count of numbers. The 总计 column may be printed before 其他: it is found as
  * the one column that equals the sum of the others in every row. The block is rewritten into
- * one line of cells per row, each cell keeping its own source line; it is rewritten only when
+ * one line of cells per row in place of the numbers, each cell keeping its own source line; it is rewritten only when
  * that reading satisfies the row rule and a row-by-row reading of the same numbers does not.
  */
 export function columnMajor(lines: Line[]): Line[] {
@@ -28,7 +28,7 @@ export function columnMajor(lines: Line[]): Line[] {
       continue;
     }
     const rebuilt = reshape(tokens, template, lines[i]!.n);
-    if (rebuilt) return [...lines.slice(0, labelStart(lines, i)), ...rebuilt, ...lines.slice(j)];
+    if (rebuilt) return [...lines.slice(0, i), ...rebuilt, ...lines.slice(j)];
     i = j;
   }
   return lines;
