@@ -1,5 +1,5 @@
 import { APPLICANTS, applicationRows, type Template } from '../schema/index.ts';
-import { fold, type Cell, type Line } from './lines.ts';
+import { fold, type Cell, type LayoutNote, type Line } from './lines.ts';
 
 const WIDTH = APPLICANTS.length;
 const NUMBER = /^\d+$/;
@@ -12,7 +12,7 @@ const NUMBER = /^\d+$/;
  * one line of cells per row in place of the numbers, each cell keeping its own source line; it is rewritten only when
  * that reading satisfies the row rule and a row-by-row reading of the same numbers does not.
  */
-export function columnMajor(lines: Line[]): Line[] {
+export function columnMajor(lines: Line[], notes: LayoutNote[] = []): Line[] {
   for (let i = 0; i < lines.length; i++) {
     if (!isNumbers(lines[i]!)) continue;
     let j = i;
@@ -28,7 +28,12 @@ export function columnMajor(lines: Line[]): Line[] {
       continue;
     }
     const rebuilt = reshape(tokens, template, lines[i]!.n);
-    if (rebuilt) return [...lines.slice(0, i), ...rebuilt, ...lines.slice(j)];
+    if (rebuilt) {
+      notes.push({ code: 't3_column_major', line: lines[i]!.n,
+        zh: `表三的数字按列排印（先列出全部标签，再逐列列出数字）：由数字个数定为 ${rows} 行，按规定行序放回各行，行和规则逐行成立`,
+        en: `Table 三 is printed column by column; ${rows} rows from the count of numbers, put back in the prescribed row order, the row rule holding in every row.` });
+      return [...lines.slice(0, i), ...rebuilt, ...lines.slice(j)];
+    }
     i = j;
   }
   return lines;

@@ -1,10 +1,10 @@
 import { layoutHtml } from './html.ts';
-import { toLines, type Line } from './lines.ts';
+import { toLines, type LayoutNote, type Line } from './lines.ts';
 import { layoutPipes } from './markdown.ts';
 import { unflatten } from './flat.ts';
 import { columnMajor } from './columns.ts';
 
-export type { Cell, Line } from './lines.ts';
+export type { Cell, LayoutNote, Line } from './lines.ts';
 export { fold, toLines } from './lines.ts';
 
 /** What a file is, from its name; `text` means sniff the content. */
@@ -27,7 +27,8 @@ export function looksLikeHtml(text: string): boolean {
  * cells, each with its origin). HTML is parsed as HTML; everything else goes through the
  * Markdown/pipe reader and the flat-text breaker, which leave other shapes as they are.
  */
-export function layout(text: string, kind: Kind = 'text'): { lines: Line[]; shape: 'html' | 'text' } {
-  if (kind === 'html' || (kind === 'text' && looksLikeHtml(text))) return { lines: unflatten(layoutHtml(text)), shape: 'html' };
-  return { lines: columnMajor(unflatten(layoutPipes(toLines(text)))), shape: 'text' };
+export function layout(text: string, kind: Kind = 'text'): { lines: Line[]; shape: 'html' | 'text'; notes: LayoutNote[] } {
+  const notes: LayoutNote[] = [];
+  if (kind === 'html' || (kind === 'text' && looksLikeHtml(text))) return { lines: unflatten(layoutHtml(text)), shape: 'html', notes };
+  return { lines: columnMajor(unflatten(layoutPipes(toLines(text))), notes), shape: 'text', notes };
 }

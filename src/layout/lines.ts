@@ -66,3 +66,11 @@ export function lineOf(raw: string, n: number): Line {
 export function toLines(text: string): Line[] {
   return text.split(/\r\n|\r|\n/).map((raw, i) => lineOf(raw, i + 1));
 }
+
+/** What the layout stage did that a reader of the numbers should know (becomes a note on the report). */
+export interface LayoutNote {
+  code: string;
+  zh: string;
+  en: string;
+  line: number | null;
+}

@@ -57,7 +57,8 @@ function parse(text: string, options: ParseOptions, warnings: Warning[]): Parsed
     warnings.push({ severity: 'error', code: 'empty_text', ...bi('文本为空', 'The text is empty.'), line: null });
     return { ...empty(), warnings, status: 'failed' };
   }
-  const { lines } = layout(text, options.kind ?? 'text');
+  const { lines, notes } = layout(text, options.kind ?? 'text');
+  for (const n of notes) warnings.push({ severity: 'note', code: n.code, ...bi(n.zh, n.en), line: n.line });
   const page = readPageMeta(lines);
   const source = mergeMeta(page.meta, options.manifest, warnings);
   const skip = new Set([...page.used].filter((i) => lines[i]!.n !== page.titleLine));

@@ -203,5 +203,6 @@ describe('text read column by column, numbers one column after another', () => {
     const table3Text = [...rows.map((r) => r.zh), ...printed.map((c) => rows.map((r) => g[r.key]![c]).join('\n'))].join('\n');
     const r = parseReport(reportText({ table3: table3Text }));
     expect(table3(r)).toEqual(g);
+    expect(codes(r)).toContain('t3_column_major');
   });
 });
