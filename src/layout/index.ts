@@ -3,6 +3,7 @@ import { toLines, type LayoutNote, type Line } from './lines.ts';
 import { layoutPipes } from './markdown.ts';
 import { unflatten } from './flat.ts';
 import { columnMajor } from './columns.ts';
+import { cellPerLine } from './paragraphs.ts';
 
 export type { Cell, LayoutNote, Line } from './lines.ts';
 export { fold, toLines } from './lines.ts';
@@ -30,5 +31,5 @@ export function looksLikeHtml(text: string): boolean {
 export function layout(text: string, kind: Kind = 'text'): { lines: Line[]; shape: 'html' | 'text'; notes: LayoutNote[] } {
   const notes: LayoutNote[] = [];
   if (kind === 'html' || (kind === 'text' && looksLikeHtml(text))) return { lines: unflatten(layoutHtml(text)), shape: 'html', notes };
-  return { lines: columnMajor(unflatten(layoutPipes(toLines(text))), notes), shape: 'text', notes };
+  return { lines: cellPerLine(columnMajor(unflatten(layoutPipes(toLines(text))), notes)), shape: 'text', notes };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport, type ParsedReport } from '../../src/parse/index.ts';
 import { APPLICANT_KEYS, applicationRows } from '../../src/schema/index.ts';
-import { grid, markdown, reportText, spaced, tabbed } from './make.ts';
+import { grid, markdown, reportText, spaced, tabbed, type Shape } from './make.ts';
 
 const table3 = (r: ParsedReport) => Object.fromEntries(applicationRows(r.template!).map((row) =>
   [row.key, APPLICANT_KEYS.map((a) => r.applications.find((c) => c.row === row.key && c.applicant === a)!.value)]));
@@ -204,5 +204,16 @@ describe('text read column by column, numbers one column after another', () => {
     const r = parseReport(reportText({ table3: table3Text }));
     expect(table3(r)).toEqual(g);
     expect(codes(r)).toContain('t3_column_major');
+  });
+});
+
+describe('one cell per paragraph (a DOCX table pasted into a page)', () => {
+  it('reads table 三 with each value alone on its line, blanks as "/" kept null', () => {
+    const g = grid();
+    const paragraphs: Shape = { row: (l, c) => [l, ...c].join('\n\n') };
+    const r = parseReport(reportText({ shape: paragraphs, grid: g }).replace('（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n\n1\n\n0', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n\n1\n\n/'));
+    expect(table3(r).granted).toEqual(g.granted);
+    expect(table3(r).carried_forward).toEqual(g.carried_forward);
+    expect(table3(r).partially_granted).toEqual([1, null, 0, 0, 0, 0, 1]);
   });
 });
