@@ -52,7 +52,7 @@ function tableEnd(text: string): number {
 /** Lines shorter than this are left whole. */
 const LONG = 160;
 
-const NUMERALS = '一二三四五六';
+const NUMERALS = '一二三四五六七八';
 /** Each section's heading, lazily: the shortest text after the numeral that means the section. */
 const HEADINGS = SECTIONS.map((s) => ({
   key: s.key,
@@ -61,22 +61,25 @@ const HEADINGS = SECTIONS.map((s) => ({
   re: new RegExp(`^[^。，,；;、]{0,12}?(?:${s.match.source.replace(/\.\*/g, '.{0,24}?')})(?:的?情况|事项)?`),
 }));
 
+// Reports that add a section of their own number the prescribed ones one further on.
 function headingOf(text: string): string | undefined {
-  const m = /^\s*([一二三四五六])\s*[、.．]\s*/.exec(text);
+  const m = /^\s*([一二三四五六七八])\s*[、.．]\s*/.exec(text);
   if (!m) return undefined;
   const rest = text.slice(m[0].length);
-  const h = HEADINGS.find((h) => h.numeral === m[1] && h.re.test(rest.replace(/\s+/g, '')));
+  const h = HEADINGS.find((h) => h.re.test(rest.replace(/\s+/g, '')));
   return h && rest.replace(/\s+/g, '').length <= 40 ? h.key : undefined;
 }
 
 /** Cut points around every "一、总体情况"…"六、其他需要报告的事项" heading in a long line. */
 function headingCuts(text: string): number[] {
   const cuts: number[] = [];
-  for (const m of text.matchAll(/([一二三四五六])\s*[、.．]\s*/g)) {
-    const h = HEADINGS[NUMERALS.indexOf(m[1]!)]!;
+  for (const m of text.matchAll(/([一二三四五六七八])\s*[、.．]\s*/g)) {
     const start = m.index + m[0].length;
-    const hm = h.re.exec(text.slice(start, start + 60));
-    if (!hm) continue;
+    const window = text.slice(start, start + 60);
+    // The prescribed section of that number first, then any other (an added section shifts them).
+    const h = [HEADINGS[NUMERALS.indexOf(m[1]!)], ...HEADINGS].find((h) => h?.re.test(window));
+    const hm = h?.re.exec(window);
+    if (!h || !hm) continue;
     // The shortest match may stop inside the prescribed words ("存在的主要问题|及改进情况"): finish them.
     let end = start + hm[0].length;
     const k = h.zh.indexOf(hm[0].slice(-4));

@@ -11,7 +11,7 @@ export interface Section {
 }
 
 // "一、", "1、" or "1." in front of a heading ("（一）" numbers sub-headings, which say "主动公开情况" too).
-const NUMBERED = /^\s*(?:[一二三四五六]|[1-6])\s*[、.．]\s*/;
+const NUMBERED = /^\s*(?:[一二三四五六七八]|[1-8])\s*[、.．]\s*/;
 
 /**
  * Finds the six section headings in order. A heading is a short numbered line whose text means
