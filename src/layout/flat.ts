@@ -10,7 +10,7 @@ import type { Line } from './lines.ts';
  */
 export function unflatten(lines: Line[]): Line[] {
   if (!lines.some((l) => l.text.length > LONG && !l.cells)) return lines;
-  const headed = lines.flatMap((l) => (l.text.length > LONG && !l.cells ? cut(l, headingCuts(l.text)) : [l]));
+  const headed = lines.flatMap((l) => (l.text.length > LONG && !l.cells ? cut(l, [...headingCuts(l.text), ...signatureCuts(l.text)]) : [l]));
   // The tables lie in sections 二 (from 第二十条 on), 三 and 四.
   const out: Line[] = [];
   let section = '';
@@ -68,6 +68,25 @@ function headingOf(text: string): string | undefined {
   const rest = text.slice(m[0].length);
   const h = HEADINGS.find((h) => h.re.test(rest.replace(/\s+/g, '')));
   return h && rest.replace(/\s+/g, '').length <= 40 ? h.key : undefined;
+}
+
+const DATE = /(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日/g;
+
+/**
+ * The signature at the end of a flattened body ("…处理费。 平潭综合实验区某局 2024年1月22日"):
+ * each date near the end on a line of its own, and the short name before it on another.
+ */
+function signatureCuts(text: string): number[] {
+  const from = Math.max(0, text.length - 160);
+  const cuts: number[] = [];
+  for (const m of text.slice(from).matchAll(DATE)) {
+    const at = from + m.index, end = at + m[0].length;
+    cuts.push(at, end);
+    const before = text.slice(Math.max(0, at - 40), at).trimEnd();
+    const stop = Math.max(before.lastIndexOf('。'), before.lastIndexOf(' '), before.lastIndexOf('；'));
+    if (stop >= 0 && before.slice(stop + 1).trim().length >= 2) cuts.push(Math.max(0, at - 40) + stop + 1);
+  }
+  return cuts;
 }
 
 /** Cut points around every "一、总体情况"…"六、其他需要报告的事项" heading in a long line. */
