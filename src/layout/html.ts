@@ -13,11 +13,24 @@ const DROP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe'
 interface RawCell { raw: string; line: number; rowspan: number; colspan: number }
 interface Table { rows: RawCell[][]; row: RawCell[] | null; cell: RawCell | null }
 
-/** HTML that arrived inside a JavaScript string ("<p style=\"…\">…\n"): unescaped first. */
+/**
+ * HTML that arrived inside a JavaScript string ("<p style=\\"…\\">…\\n"): unescaped first. Returns
+ * the text and, for each of its lines, the line of the source it came from.
+ */
 export function unescapeScriptString(s: string): string {
-  if (!/\\"|\\n|\\\//.test(s) || !/<\w+[^>]*\\"/.test(s) && !/\\n\s*</.test(s)) return s;
-  return s.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, c: string) =>
-    c[0] === 'u' && c.length === 5 ? String.fromCharCode(parseInt(c.slice(1), 16)) : c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '' : c);
+  return unescaped(s).text;
+}
+
+function unescaped(s: string): { text: string; sourceLine: (k: number) => number } {
+  if (!/\\"|\\n|\\\//.test(s) || !/<\w+[^>]*\\"/.test(s) && !/\\n\s*</.test(s)) return { text: s, sourceLine: (k) => k };
+  const origin: number[] = [1];
+  let line = 1;
+  const text = s.replace(/\\(u[0-9a-fA-F]{4}|.)|\r\n|\r|\n/g, (m: string, c: string | undefined) => {
+    if (c === undefined) return (line++, origin.push(line), '\n');
+    if (c === 'n') return (origin.push(line), '\n');
+    return c[0] === 'u' && c.length === 5 ? String.fromCharCode(parseInt(c.slice(1), 16)) : c === 't' ? '\t' : c === 'r' ? '' : c;
+  });
+  return { text, sourceLine: (k) => origin[k - 1] ?? line };
 }
 
 /**
@@ -27,9 +40,10 @@ export function unescapeScriptString(s: string): string {
  * and, for cells, its table, row and column.
  */
 export function layoutHtml(source: string): Line[] {
-  const html = unescapeScriptString(source);
+  const { text: html, sourceLine } = unescaped(source);
+  // Lines as the text layer counts them (\r\n, \r or \n), mapped back to the source's.
   const starts = [0];
-  for (let i = html.indexOf('\n'); i >= 0; i = html.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (const m of html.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
   const lineAt = (offset: number) => {
     let lo = 0, hi = starts.length - 1;
     while (lo < hi) {
@@ -37,7 +51,7 @@ export function layoutHtml(source: string): Line[] {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo + 1;
+    return sourceLine(lo + 1);
   };
 
   const out: Line[] = [];

@@ -78,8 +78,21 @@ const OPS: Op[] = [
   { name: 'one-cell-per-line', apply: (t) => t.replace(/^(.*\d.*)$/gm, (l) => l.trim().split(/\s+/).map((c) => `\t${c}`).join('\n')) },
   { name: 'cr-only', apply: (t) => t.replace(/\n/g, '\r') },
   { name: 'crlf-some', apply: (t, r) => t.replace(/\n/g, () => (r() < 0.5 ? '\r\n' : '\n')) },
+  { name: 'flatten', apply: (t, r) => t.replace(/\n/g, () => (r() < 0.9 ? '' : '\n')).replace(/(\d) (?=\d)/g, (m, d) => (r() < 0.7 ? d : m)) },
+  { name: 'html', apply: (t, r) => html(t, r) },
+  { name: 'html-in-js-string', apply: (t, r) => JSON.stringify(html(t, r)).slice(1, -1) },
   { name: 'page-footers', apply: (t, r) => lines(t).flatMap((l) => (r() < 0.03 ? [l, `- ${int(r, 30)} -`] : [l])).join('\n') },
 ];
+/** The text as a web page: prose lines as paragraphs, lines with numbers as table rows (one source line each). */
+function html(t: string, r: Rng): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return lines(t).map((l) => {
+    if (!/\d/.test(l) || r() < 0.1) return `<p style="text-indent:2em">${esc(l)}</p>`;
+    const cells = l.trim().split(/\s+|\t/).map((c) => `<td>${c ? esc(c) : '&nbsp;'}</td>`);
+    if (r() < 0.2) cells.splice(1, 0, '<td colspan="2">&nbsp;</td>');
+    return `<table><tr>${cells.join('')}</tr></table>`;
+  }).join('\n');
+}
 function insert(t: string, r: Rng, pool: readonly string[], n: number): string {
   const chars = [...t];
   for (let i = 0; i < n; i++) chars.splice(int(r, chars.length + 1), 0, pick(r, pool));
