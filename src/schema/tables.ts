@@ -23,6 +23,8 @@ const c = (name: string, type: ColumnType, zh: string, en: string, values?: read
 
 const reportId = c('report_id', 'string', '报告编号（机构编号-年度）', 'Report id (<agency_id>-<year>)');
 const line = c('line', 'integer', '来源行号（源文件中读取该值的行，从1起；推算值为空）', '1-based line in the source file the value was read from; NULL when derived');
+const sourceCell = c('source_cell', 'string', '来源单元格（源文件中的表格-行-列，从1起，合并单元格展开后计；源文件无表格时为空）',
+  "Table-row-column (1-based, merged cells expanded) of the source's own table the value was read from; NULL where the source has no tables");
 
 // Columns that several tables share.
 const year = c('year', 'integer', '报告年度（所报告的年份）', 'Year reported on');
@@ -48,6 +50,9 @@ export const TABLES: readonly TableDef[] = [
     c('source_file', 'string', '源文件名', 'Source file name'),
     c('source_sha256', 'string', '源文件 SHA-256', 'SHA-256 of the source file'),
     c('source_encoding', 'string', '源文件编码', 'Encoding the source file was read in'),
+    c('title', 'string', '标题（按原文，或取自页面信息）', 'Title as printed (or from the page metadata)'),
+    c('source_url', 'string', '原文链接（页面信息或清单）', 'Original URL (page metadata or manifest)'),
+    c('published_at', 'date', '发布日期（页面信息或清单）', 'Date published (page metadata or manifest)'),
     status,
     c('warnings', 'integer', '警告数', 'Number of warnings'),
     checksFailed,
@@ -81,6 +86,7 @@ export const TABLES: readonly TableDef[] = [
     c('unit', 'string', '单位', 'Unit'),
     c('raw', 'string', '原文', 'Text as printed'),
     line,
+    sourceCell,
   ] },
   { name: 'applications', zh: '表三 收到和处理申请', en: 'Table 三: applications, one row per cell', key: ['report_id', 'row', 'applicant'], columns: [
     reportId,
@@ -90,6 +96,7 @@ export const TABLES: readonly TableDef[] = [
       ['natural_person', 'commercial', 'research', 'social_welfare', 'legal_service', 'other_org', 'total']),
     c('value', 'integer', '数量（空白为空）', 'Count (NULL if blank)'),
     line,
+    sourceCell,
   ] },
   { name: 'reviews', zh: '表四 行政复议和行政诉讼', en: 'Table 四: review and litigation, one row per cell', key: ['report_id', 'proceeding', 'outcome'], columns: [
     reportId,
@@ -97,6 +104,7 @@ export const TABLES: readonly TableDef[] = [
     c('outcome', 'string', '结果', 'Outcome', ['upheld', 'corrected', 'other', 'pending', 'total']),
     c('value', 'integer', '数量（空白为空）', 'Count (NULL if blank)'),
     line,
+    sourceCell,
   ] },
   { name: 'checks', zh: '核对', en: 'Consistency checks run on every report', key: ['report_id', 'check', 'subject'], columns: [
     reportId,

@@ -1,5 +1,6 @@
 import { agencyRows, type Registry } from '../agencies/index.ts';
 import { APPLICATION_ROWS, RESULT_GROUPS, TABLES, type Row, type TableDef, type TableName } from '../schema/index.ts';
+import type { CellAt } from '../parse/index.ts';
 import type { Entry } from './dataset.ts';
 
 export { buildDataset, type Entry, type Input } from './dataset.ts';
@@ -22,7 +23,7 @@ export function tables(entries: readonly Entry[], registry: Registry): Table[] {
     reports: entries.map((e) => ({
       report_id: e.reportId, agency_id: e.agencyId, agency_name: e.report.agencyName.value, year: e.report.year.value,
       template: e.report.template, published_on: e.report.publishedOn.value, source_file: e.file, source_sha256: e.sha256,
-      source_encoding: e.encoding, status: e.report.status, warnings: counted(e), checks_failed: failed(e),
+      source_encoding: e.encoding, title: e.report.title.value, source_url: e.report.source.url, published_at: e.report.source.publishedAt, status: e.report.status, warnings: counted(e), checks_failed: failed(e),
     })),
     agencies,
     proactive: entries.flatMap((e) => {
@@ -31,12 +32,12 @@ export function tables(entries: readonly Entry[], registry: Registry): Table[] {
       return [...total, ...r.proactiveCategories.map((c) => ({ report_id: e.reportId, category: c.key, category_label: c.label, items: c.items, share_pct: c.sharePct, line: c.line }))];
     }),
     article20: entries.flatMap((e) => e.report.article20.map((c) => ({
-      report_id: e.reportId, clause: c.clause, item: c.item, item_label: c.itemLabel, measure: c.measure, value: c.value, unit: c.unit, raw: c.raw, line: c.line,
+      report_id: e.reportId, clause: c.clause, item: c.item, item_label: c.itemLabel, measure: c.measure, value: c.value, unit: c.unit, raw: c.raw, line: c.line, source_cell: cellName(c.cell),
     }))),
     applications: entries.flatMap((e) => e.report.applications.map((c) => ({
-      report_id: e.reportId, row: c.row, row_label: APPLICATION_ROWS.find((r) => r.key === c.row)!.zh, applicant: c.applicant, value: c.value, line: c.line,
+      report_id: e.reportId, row: c.row, row_label: APPLICATION_ROWS.find((r) => r.key === c.row)!.zh, applicant: c.applicant, value: c.value, line: c.line, source_cell: cellName(c.cell),
     }))),
-    reviews: entries.flatMap((e) => e.report.reviews.map((c) => ({ report_id: e.reportId, proceeding: c.proceeding, outcome: c.outcome, value: c.value, line: c.line }))),
+    reviews: entries.flatMap((e) => e.report.reviews.map((c) => ({ report_id: e.reportId, proceeding: c.proceeding, outcome: c.outcome, value: c.value, line: c.line, source_cell: cellName(c.cell) }))),
     checks: entries.flatMap((e) => e.checks.map((c) => ({ report_id: e.reportId, check: c.check, subject: c.subject, status: c.status, detail: c.detail }))),
     warnings: entries.flatMap((e) => e.report.warnings.map((w, i) => ({ report_id: e.reportId, seq: i + 1, severity: w.severity, code: w.code, message: w.message, message_zh: w.zh, message_en: w.en, line: w.line }))),
     narrative: entries.flatMap((e) => e.report.narrative.map((n) => ({ report_id: e.reportId, section: n.section, heading: n.heading, text: n.text, line: n.line }))),
@@ -44,6 +45,9 @@ export function tables(entries: readonly Entry[], registry: Registry): Table[] {
   };
   return TABLES.map((def) => ({ def, rows: sortRows(def, rows[def.name as TableName]) }));
 }
+
+/** A source table cell as published: "table-row-column", 1-based. */
+const cellName = (at: CellAt | null) => (at ? `${at.table + 1}-${at.row + 1}-${at.col + 1}` : null);
 
 function summaryRow(e: Entry, agency: Row | undefined, checksFailed: number): Row {
   const r = e.report;
