@@ -39,8 +39,14 @@ const FOLD: Record<string, string> = {
   '\u2002': ' ', '\u2003': ' ', '\u2009': ' ', '\u200b': ' ', '\ufeff': ' ', '\u200c': ' ', '\u200d': ' ', '\u2060': ' ',
 };
 
+const esc = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** Any character `fold` changes (astral characters are never folded). */
+const FOLDS = new RegExp(`[\\uff10-\\uff19${Object.keys(FOLD).filter((k) => k.length === 1).map(esc).join('')}]`);
+
 /** One-to-one fold: full-width digits and signs to ASCII, odd spaces to a space, traditional to simplified. */
 export function fold(s: string): string {
+  // Most lines need nothing: test once rather than rebuild the string.
+  if (!FOLDS.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const code = ch.charCodeAt(0);
