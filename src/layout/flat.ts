@@ -130,6 +130,8 @@ function rowCuts(text: string, section: string): number[] {
     // A digit inside a label ("第1项", "2.其他") or a year in a heading is not a value run.
     if (/[第年]/.test(before) && !/\s/.test(m[0])) continue;
     const next = text[end]!;
+    // A number followed by a measure word is prose ("2021年", "3件"), not a cell.
+    if (/[年月日时号届次倍余多家人名位所款条件项个篇份]/.test(next)) continue;
     if (/[.．、]/.test(next)) {
       // "…0 0 02.重复申请": the last digit numbers the next row, when a label follows it.
       if (section !== 'applications' || !/^[.．、]\s*[\u4e00-\u9fa5“"]/.test(text.slice(end))) continue;
