@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { decode } from '../parse/decode.ts';
+import { kindOf, layout, looksLikeHtml } from '../layout/index.ts';
 import { table, type Row, type TableName } from '../schema/index.ts';
 
 /** Where `npm run build:data` writes the tables, and where the report texts live. */
@@ -107,6 +108,35 @@ export function sourceLines(sourceFile: string, dir = REPORTS_DIR): string[] {
   const d = decode(bytes);
   if (d.problem) return [];
   return d.text.split(/\r\n|\r|\n/);
+}
+
+/** One line of the source as the report page shows it: a source line, or a table row laid out from HTML. */
+export interface SourceLine {
+  /** 1-based source line. */
+  n: number;
+  /** The first shown line of source line `n` (it carries the #L anchor). */
+  first: boolean;
+  text: string;
+  /** A table row's cells, each with the id a number's link points to (C<table>-<row>-<column>). */
+  cells?: { text: string; id: string | null }[];
+}
+
+/**
+ * The source as a reader checks it: plain text line by line; HTML as its text and tables, laid
+ * out as the parser read them, every cell addressable, each line under its source line's number.
+ */
+export function sourceView(sourceFile: string, dir = REPORTS_DIR): SourceLine[] {
+  const lines = sourceLines(sourceFile, dir);
+  const text = lines.join('\n');
+  if (kindOf(sourceFile) !== 'html' && !(kindOf(sourceFile) === 'text' && looksLikeHtml(text))) {
+    return lines.map((t, i) => ({ n: i + 1, first: true, text: t }));
+  }
+  const seen = new Set<number>();
+  return layout(text, 'html').lines.map((l) => {
+    const first = !seen.has(l.n);
+    seen.add(l.n);
+    return { n: l.n, first, text: l.raw, ...(l.cells ? { cells: l.cells.map((c) => ({ text: c.raw, id: c.at && !c.spanned ? `C${c.at.table + 1}-${c.at.row + 1}-${c.at.col + 1}` : null })) } : {}) };
+  });
 }
 
 /** Groups rows by a key, keeping their order. */
