@@ -19,6 +19,10 @@ export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta): s
   const homepage = meta.homepage ? ` ${meta.homepage}` : '';
   const zhList = tables.map(({ def, rows }) => `- **${def.name}**（${files(def)}${rows ? `，${rows.length} 行` : ''}）：${def.zh}`);
   const enList = tables.map(({ def, rows }) => `- **${def.name}** (${files(def)}${rows ? `, ${rows.length} rows` : ''}): ${def.en}`);
+  // Where the coverage columns are published, say what they count (labels from the schema).
+  const covered = tables.filter(({ def }) => def.columns.some((c) => c.name === 'cells_read')).map(({ def }) => def.name);
+  const zhCoverage = covered.length ? [`- \`cells_expected\`、\`cells_read\`（${covered.join('、')} 表）：按格式版本规定的单元格数（表二、表三、表四各格及第一部分合计）与其中读到数值的个数；原文空白的单元格也计为未读取。`] : [];
+  const enCoverage = covered.length ? [`- \`cells_expected\` and \`cells_read\` (${covered.join(', ')}): the cells the form prescribes for the report's template (tables 二, 三, 四 and the section 一 total) and how many of them hold a value; a cell blank in the source counts as not read.`] : [];
   const code = (lang: string, ...lines: string[]) => ['```' + lang, ...lines, '```'];
   const howTo = [
     ...code('sql', `-- DuckDB`, `SELECT * FROM '${first}.parquet';`, `SELECT * FROM read_csv('${first}.csv');`),
@@ -51,6 +55,7 @@ export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta): s
     '- 空值（NULL，CSV 中为空单元格）表示原报告中该处为空白，不等于 0。',
     '- `line` 列是读取该值的源文件行号（从 1 起），用于追溯出处；推算得出的值为空。',
     '- 行按报告编号（agencies 表按机构编号）排序，同一报告内按规定表格的行列顺序排列；同一版本的文件逐字节相同。',
+    ...zhCoverage,
     '',
     '引用：',
     '',
@@ -76,6 +81,7 @@ export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta): s
     '- NULL (an empty CSV cell) means the cell was blank in the source report. It is not zero.',
     '- `line` is the 1-based line of the source file the value was read from (provenance); NULL when the value was derived.',
     '- Rows are sorted by report_id (agencies by agency_id) and, within a report, follow the order of the prescribed form; files of the same version are byte-identical.',
+    ...enCoverage,
     '',
     'How to cite:',
     '',

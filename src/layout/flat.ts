@@ -10,14 +10,21 @@ import type { Line } from './lines.ts';
  */
 export function unflatten(lines: Line[]): Line[] {
   if (!lines.some((l) => l.text.length > LONG && !l.cells)) return lines;
-  const headed = lines.flatMap((l) => (l.text.length > LONG && !l.cells ? cut(l, [...headingCuts(l.text), ...signatureCuts(l.text)]) : [l]));
+  const headed = lines.flatMap((l, i) => {
+    if (l.text.length <= LONG || l.cells) return [l];
+    // Tabs and pipes inside a flattened body separate cells no better than spaces do.
+    const flat = { ...l, text: l.text.replace(/[\t|]/g, ' ') };
+    return cut(flat, [...(i < 20 ? titleCuts(flat.text) : []), ...headingCuts(flat.text), ...signatureCuts(flat.text)]);
+  });
   // The tables lie in sections 二 (from 第二十条 on), 三 and 四.
   const out: Line[] = [];
   let section = '';
   for (const l of headed) {
     const h = headingOf(l.text);
     if (h) section = h;
-    const table = section === 'applications' || section === 'reviews' || (section === 'proactive' && /第\s*二\s*十\s*条/.test(l.text));
+    // PDF text sometimes prints a table's numbers after the signature: that tail is read as a table too.
+    if (section === 'other' && new RegExp(`^\\s*${DATE.source}\\s*$`).test(l.text)) section = 'tail';
+    const table = section === 'applications' || section === 'reviews' || section === 'tail' || (section === 'proactive' && /第\s*二\s*十\s*条/.test(l.text));
     if (!h && table && l.text.length > 12 && !l.cells && !/[\t|]/.test(l.text)) {
       // Table 二 sits inside section 二's prose: only its own stretch is cut into rows.
       const end = section === 'proactive' ? tableEnd(l.text) : l.text.length;
@@ -68,6 +75,14 @@ function headingOf(text: string): string | undefined {
   const rest = text.slice(m[0].length);
   const h = HEADINGS.find((h) => h.re.test(rest.replace(/\s+/g, '')));
   return h && rest.replace(/\s+/g, '').length <= 40 ? h.key : undefined;
+}
+
+/** A title at the head of a flattened body ("某局2023年政府信息公开工作年度报告根据…") ends its line. */
+function titleCuts(text: string): number[] {
+  const m = /(?:19|20)\d{2}\s*年\s*度?\s*(?:[^\s。，]{0,30}?)(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告(?:\s*[（(]\s*(?:19|20)\d{2}\s*年?\s*度?\s*[)）])?/.exec(text.slice(0, 200));
+  // Not a sentence citing the format notice: a title comes before any sentence ends.
+  if (!m || /[。；]|根据|按照|关于做好/.test(text.slice(0, m.index))) return [];
+  return [m.index + m[0].length];
 }
 
 const DATE = /(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日/g;

@@ -18,7 +18,9 @@ export function layoutPipes(lines: Line[]): Line[] {
       inTable = false;
       continue;
     }
-    if ((l.text.match(/\|/g)?.length ?? 0) < 2) {
+    // A whole report flattened with pipes is no table row: the flat-text breaker reads it.
+    const pipes = l.text.match(/\|/g)?.length ?? 0;
+    if (pipes < 2 || pipes > 40) {
       if (l.text.trim()) inTable = false;
       out.push(l);
       continue;

@@ -21,7 +21,7 @@ export interface Header {
   title: Sourced<string>;
 }
 
-const clean = (s: string) => squash(s.replace(/[\u200b\ufeff]/g, ' ')).replace(/^(?:标题|题目)[:：]/, '').replace(/[《》“”"]/g, '');
+const clean = (s: string) => squash(s.replace(/[\u200b\ufeff]/g, ' ')).replace(/^(?:标题|题目)[:：]/, '').replace(/[《》“”"|｜]/g, '');
 
 /** Reads one candidate title (matched folded, the agency kept as printed): its agency (possibly empty) and year. */
 function titleOf(raw: string): { name: string; year: number } | undefined {

@@ -36,6 +36,11 @@ const status = c('status', 'string', '解析状态', 'Parse status', ['ok', 'war
 const checksFailed = c('checks_failed', 'integer', '未通过的核对数', 'Number of failed checks');
 const lineageId = c('lineage_id', 'string', '沿革编号', 'Lineage id');
 const province = c('province', 'string', '省', 'Province');
+// Coverage (src/check/coverage.ts): the cells of the form for the report's template, and how many hold a value.
+const cellsExpected = c('cells_expected', 'integer', '规定单元格数（表二、表三、表四各格及第一部分合计，按格式版本）',
+  'Prescribed cells for the template: tables 二, 三 and 四 and the section 一 total');
+const cellsRead = c('cells_read', 'integer', '已读取的规定单元格数（有数值的；原文空白或未能读取的不计）',
+  'Prescribed cells read with a value (blank in the source or not read: not counted)');
 const city = c('city', 'string', '市', 'City');
 
 /** The published tables: the data contract (../shared/reference/data-contract.md), as data. */
@@ -56,6 +61,8 @@ export const TABLES: readonly TableDef[] = [
     status,
     c('warnings', 'integer', '警告数', 'Number of warnings'),
     checksFailed,
+    cellsExpected,
+    cellsRead,
   ] },
   { name: 'agencies', zh: '机构', en: 'Agencies: one row per agency', key: ['agency_id'], columns: [
     agencyId,
@@ -152,6 +159,8 @@ export const TABLES: readonly TableDef[] = [
     c('fees_charged', 'number', '收取信息处理费（元）', 'Information processing fees charged, in yuan (section 六)'),
     status,
     checksFailed,
+    cellsExpected,
+    cellsRead,
   ] },
 ];
 

@@ -19,7 +19,7 @@ export interface ReportRow {
   report_id: string; agency_id: string; agency_name: string | null; year: number | null; template: '2019' | '2021' | null;
   published_on: string | null; source_file: string; source_sha256: string; source_encoding: string | null;
   title: string | null; source_url: string | null; published_at: string | null;
-  status: Status; warnings: number; checks_failed: number;
+  status: Status; warnings: number; checks_failed: number; cells_expected: number; cells_read: number;
 }
 export interface AgencyRow {
   agency_id: string; name: string; names: string; lineage_id: string; province: string | null; city: string | null;
@@ -41,7 +41,7 @@ export interface SummaryRow {
   applications_new: number | null; applications_carried_over: number | null; granted: number | null; partially_granted: number | null;
   denied: number | null; unable_to_provide: number | null; not_processed: number | null; other_processing: number | null;
   handled_total: number | null; carried_forward: number | null; reviews_total: number | null; litigation_total: number | null;
-  fees_charged: number | null; status: Status; checks_failed: number;
+  fees_charged: number | null; status: Status; checks_failed: number; cells_expected: number; cells_read: number;
 }
 
 export interface Dataset {

@@ -53,6 +53,8 @@ const S = {
   status: { zh: '状态', en: 'Status' },
   checksFailed: { zh: '未通过核对', en: 'Failed checks' },
   warningsCol: { zh: '警告', en: 'Warnings' },
+  cellsReadLabel: { zh: '读取情况', en: 'Cells read' },
+  cellsRead: { zh: '已读取 {read} / {expected} 个规定单元格（{pct}%）', en: 'Read {read} of {expected} prescribed cells ({pct}%)' },
   report: { zh: '报告', en: 'Report' },
   namesOverTime: { zh: '名称沿革', en: 'Names over time' },
   timeline: { zh: '历年数据', en: 'Over the years' },

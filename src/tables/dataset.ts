@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolveAgency, resolveRegion, slug, type Registry } from '../agencies/index.ts';
 import { checkContinuity, checkReport, type Check } from '../check/index.ts';
+import { coverage, type Coverage } from '../check/coverage.ts';
 import { parseFile, statusOf, type PageMeta, type ParsedReport, type Warning } from '../parse/index.ts';
 import { bi } from '../parse/types.ts';
 
@@ -23,6 +24,8 @@ export interface Entry {
   lineageId: string;
   report: ParsedReport;
   checks: Check[];
+  /** Prescribed cells and how many hold a value (published as cells_expected, cells_read). */
+  coverage: Coverage;
 }
 
 /**
@@ -49,10 +52,13 @@ export function buildDataset(inputs: readonly Input[], registry: Registry): Entr
         ...bi(`同一机构同一年度已有报告 ${base}，本文件编号为 ${reportId}`, `Another file already reports on this agency and year (${base}); this one is ${reportId}.`) });
     }
     used.add(reportId);
+    const cov = coverage(parsed);
+    // A report whose tables are missing is not ok: cells of the form without a value say so.
+    if (statusOf(warnings) === 'ok' && cov.read < cov.expected) warnings.push(incomplete(cov));
     const report: ParsedReport = { ...parsed, warnings, status: statusOf(warnings) };
     return {
       reportId, file: input.file, sha256: createHash('sha256').update(input.bytes).digest('hex'), encoding,
-      agencyId, lineageId: agency?.lineageId ?? agencyId, report, checks: checkReport(report),
+      agencyId, lineageId: agency?.lineageId ?? agencyId, report, checks: checkReport(report), coverage: cov,
     };
   });
   // Continuity needs every report of a lineage.
@@ -65,6 +71,17 @@ export function buildDataset(inputs: readonly Input[], registry: Registry): Entr
     if (c) e.checks.push(c);
   }
   return entries;
+}
+
+/** The warning for a report that is otherwise ok but has prescribed cells without a value. */
+function incomplete(c: Coverage): Warning {
+  const names = { proactive: ['第一部分合计', 'section 一 total'], article20: ['表二', 'table 二'], applications: ['表三', 'table 三'], reviews: ['表四', 'table 四'] } as const;
+  const short = (Object.keys(names) as (keyof typeof names)[]).filter((k) => c.parts[k].read < c.parts[k].expected)
+    .map((k) => ({ zh: `${names[k][0]}缺 ${c.parts[k].expected - c.parts[k].read} 格（共 ${c.parts[k].expected} 格）`, en: `${names[k][1]} ${c.parts[k].expected - c.parts[k].read} of ${c.parts[k].expected}` }));
+  const missing = c.expected - c.read;
+  return { severity: 'warning', code: 'coverage_incomplete', line: null,
+    ...bi(`${c.expected} 个规定单元格中有 ${missing} 个未读取（原文空白或未能读取）：${short.map((s) => s.zh).join('，')}`,
+      `${missing} of ${c.expected} prescribed cells not read (blank in the source or unreadable): ${short.map((s) => s.en).join(', ')}.`) };
 }
 
 const cell = (r: ParsedReport, row: string) => r.applications.find((c) => c.row === row && c.applicant === 'total')?.value ?? null;

@@ -24,6 +24,7 @@ export function tables(entries: readonly Entry[], registry: Registry): Table[] {
       report_id: e.reportId, agency_id: e.agencyId, agency_name: e.report.agencyName.value, year: e.report.year.value,
       template: e.report.template, published_on: e.report.publishedOn.value, source_file: e.file, source_sha256: e.sha256,
       source_encoding: e.encoding, title: e.report.title.value, source_url: e.report.source.url, published_at: e.report.source.publishedAt, status: e.report.status, warnings: counted(e), checks_failed: failed(e),
+      cells_expected: e.coverage.expected, cells_read: e.coverage.read,
     })),
     agencies,
     proactive: entries.flatMap((e) => {
@@ -64,6 +65,7 @@ function summaryRow(e: Entry, agency: Row | undefined, checksFailed: number): Ro
     handled_total: total('handled_total'), carried_forward: total('carried_forward'),
     reviews_total: review('review'), litigation_total: sum([review('litigation_direct'), review('litigation_after_review')]),
     fees_charged: r.fees.value, status: r.status, checks_failed: checksFailed,
+    cells_expected: e.coverage.expected, cells_read: e.coverage.read,
   };
 }
 

@@ -1,0 +1,36 @@
+/**
+ * Whole reports flattened to one line, as web archivers and some extractors leave them: the
+ * seeds with every line break removed, or replaced by a space or a pipe. Every value is read as
+ * in the seed or left null with a warning; none may change.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseReport, type ParsedReport } from '../../src/parse/index.ts';
+import { SEEDS } from '../pipeline/helpers.ts';
+
+const cells = (r: ParsedReport) => [...r.applications, ...r.reviews, ...r.article20].map((c) => c.value);
+const JOINS = { nothing: '', space: ' ', pipe: '|' };
+
+describe('a whole report on one line', () => {
+  for (const s of SEEDS) {
+    for (const [name, join] of Object.entries(JOINS)) {
+      it(`${s.file} joined by ${name}: title, agency and year found, no value changed`, () => {
+        const seed = parseReport(s.text), flat = parseReport(s.text.replace(/\r?\n/g, join));
+        expect(flat.agencyName.value).toBe(seed.agencyName.value);
+        expect(flat.year.value).toBe(seed.year.value);
+        const want = cells(seed), got = cells(flat);
+        const changed = got.map((v, i) => (v !== null && v !== want[i] ? `${i}: ${want[i]} → ${v}` : '')).filter(Boolean);
+        expect(changed).toEqual([]);
+        if (got.some((v, i) => v === null && want[i] !== null)) expect(flat.status).not.toBe('ok');
+      });
+    }
+  }
+
+  it('reads most values of the seeds printed row by row', () => {
+    let read = 0, all = 0;
+    for (const s of SEEDS.filter((x) => !x.text.includes('\n\t'))) {
+      const want = cells(parseReport(s.text)), got = cells(parseReport(s.text.replace(/\n/g, '')));
+      want.forEach((v, i) => { if (v !== null) (all++, got[i] === v && read++); });
+    }
+    expect(read / all).toBeGreaterThan(0.9);
+  });
+});
