@@ -44,6 +44,11 @@ for (const e of entries.filter((e) => e.report.status === 'failed')) {
   log(`  FAILED ${e.file}: ${e.report.warnings.filter((w) => w.severity === 'error').map((w) => w.message).join('; ')}`);
 }
 log(`Reports read: ${entries.length} — ok ${count('ok')}, with warnings ${count('warnings')}, failed ${count('failed')}`);
+const cellsExpected = entries.reduce((n, e) => n + e.coverage.expected, 0);
+const cellsRead = entries.reduce((n, e) => n + e.coverage.read, 0);
+const underHalf = entries.filter((e) => 2 * e.coverage.read < e.coverage.expected).length;
+const pct = cellsExpected ? ` (${((100 * cellsRead) / cellsExpected).toFixed(1)}%)` : '';
+log(`Cells read: ${cellsRead} of ${cellsExpected} prescribed${pct}; reports under 50%: ${underHalf}`);
 log(`Checks failed: ${failedChecks}`);
 log(`Files written: ${written.length} to ${relative(process.cwd(), outDir) || '.'} (${(Date.now() - started)} ms)`);
 if (strict && count('failed') > 0) {

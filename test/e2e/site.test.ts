@@ -281,6 +281,19 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the site in Chromium'), () => {
     await page.close();
   });
 
+  test('a report page says how many prescribed cells were read, in both languages', async () => {
+    for (const [slug, text] of [
+      [PAGES.report, '已读取 201 / 201 个规定单元格（100%）'],
+      [`en/${PAGES.report}`, 'Read 201 of 201 prescribed cells (100%)'],
+      ['report/changzhi-sme-bureau-2019/', '已读取 32 / 199 个规定单元格（16%）'],
+      ['en/report/changzhi-sme-bureau-2019/', 'Read 32 of 199 prescribed cells (16%)'],
+    ] as const) {
+      const page = await open(slug);
+      expect(await page.locator('[data-coverage]').textContent(), slug).toBe(text);
+      await page.close();
+    }
+  });
+
   test('keyboard: the skip link comes first and focus is visible; the agency table sorts', async () => {
     const page = await open(PAGES.home);
     await page.keyboard.press('Tab');

@@ -71,7 +71,7 @@ describe('toCsv', () => {
   it('writes dates as ISO and refuses values that do not fit their column', () => {
     const reports = table('reports');
     const r = blank(reports, { report_id: 'a-2021', year: 2021, published_on: '2022-01-31', warnings: -1 });
-    expect(toCsv(reports, [r]).split('\n')[1]).toBe('a-2021,,,2021,,2022-01-31,,,,,,,,-1,');
+    expect(toCsv(reports, [r]).split('\n')[1]).toBe('a-2021,,,2021,,2022-01-31,,,,,,,,-1,,,');
     expect(() => toCsv(reports, [{ ...r, published_on: '2022-02-30' }])).toThrow(/published_on: .* is not a valid date/);
     expect(() => toCsv(reports, [{ ...r, published_on: '2022/01/31' }])).toThrow(/published_on: .* is not a valid date/);
     expect(() => toCsv(reports, [{ ...r, year: 2021.5 }])).toThrow(/year/);

@@ -213,9 +213,16 @@ describe('build-data on a messy folder', () => {
     expect(Number(f![1])).toBe(written.length);
     for (const t of TABLES) expect(written).toEqual(expect.arrayContaining([`${t.name}.csv`, `${t.name}.parquet`]));
     expect(written).toContain('datapackage.json');
-    // The summary comes last: the three lines, in this order.
+    const cov = /^Cells read: (\d+) of (\d+) prescribed(?: \([\d.]+%\))?; reports under 50%: (\d+)$/m.exec(main.stderr);
+    expect(cov, main.stderr).not.toBeNull();
+    const [cellsRead, cellsExpected, underHalf] = cov!.slice(1).map(Number);
+    expect(cellsRead).toBe(reports.reduce((s, r) => s + Number(r.cells_read), 0));
+    expect(cellsExpected).toBe(reports.reduce((s, r) => s + Number(r.cells_expected), 0));
+    expect(underHalf).toBe(reports.filter((r) => 2 * Number(r.cells_read) < Number(r.cells_expected)).length);
+
+    // The summary comes last: the four lines, in this order.
     const lines = main.stderr.trimEnd().split('\n');
-    expect(lines.slice(-3).map((l) => l.split(':')[0])).toEqual(['Reports read', 'Checks failed', 'Files written']);
+    expect(lines.slice(-4).map((l) => l.split(':')[0])).toEqual(['Reports read', 'Cells read', 'Checks failed', 'Files written']);
   });
 
   it('--strict exits non-zero on the same folder (it has failed reports) but 0 on the seeds alone', () => {
