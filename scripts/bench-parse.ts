@@ -1,0 +1,119 @@
+/**
+ * `npm run bench:parse [-- --seconds S --corpus DIR --no-write]`: parse throughput on one core.
+ *
+ * For each set of report files — the five seeds (src/data/reports) and, when the folder exists,
+ * the Pingtan corpus texts and HTML pages (DIR/txt, DIR/html; DIR defaults to
+ * ../shared/corpus/pingtan beside the checkout) — reads every file into memory first, parses each
+ * once to warm up, then runs `parseFile(bytes, file)` (src/parse/report.ts: decode, layout, every
+ * section and table) over the whole set again and again for about S seconds (default 2) on
+ * Node's main thread, and reports files per second. No disk I/O is timed. Replaces (or appends)
+ * its section of BENCHMARKS.md unless --no-write.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseFile } from '../src/parse/report.ts';
+import { MANIFEST_NAMES } from '../src/parse/index.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const seconds = Number(opt('--seconds')) || 2;
+const corpus = resolve(opt('--corpus') ?? join(ROOT, '..', 'shared', 'corpus', 'pingtan'));
+const startLoad = loadavg();
+
+interface Input { file: string; bytes: Uint8Array }
+interface Result { name: string; dir: string; files: number; bytes: number; passes: number; ms: number; bestPass: number; slowest: { file: string; ms: number } }
+
+/** Every report file of a folder (no dot files, no manifests), sorted, read into memory. */
+function readSet(dir: string): Input[] {
+  return readdirSync(dir)
+    .filter((f) => !f.startsWith('.') && !MANIFEST_NAMES.includes(f) && statSync(join(dir, f)).isFile())
+    .sort()
+    .map((file) => ({ file, bytes: new Uint8Array(readFileSync(join(dir, file))) }));
+}
+
+let sink = 0;
+const parseAll = (inputs: readonly Input[]) => {
+  for (const x of inputs) sink += parseFile(x.bytes, x.file).report.warnings.length;
+};
+
+function bench(name: string, dir: string): Result | null {
+  if (!existsSync(dir)) {
+    console.error(`bench:parse: ${name}: ${dir} not found, skipped`);
+    return null;
+  }
+  const inputs = readSet(dir);
+  if (inputs.length === 0) return null;
+  parseAll(inputs); // warm-up
+  const budget = seconds * 1000;
+  let passes = 0;
+  const started = performance.now();
+  let ms = 0, bestPass = Infinity;
+  do {
+    const t = performance.now();
+    parseAll(inputs);
+    bestPass = Math.min(bestPass, performance.now() - t);
+    passes++;
+    ms = performance.now() - started;
+  } while (ms < budget);
+  // Once more, file by file, warm: the slowest file says where the time goes.
+  let slowest = { file: '', ms: 0 };
+  for (const x of inputs) {
+    const t = performance.now();
+    sink += parseFile(x.bytes, x.file).report.warnings.length;
+    const took = performance.now() - t;
+    if (took > slowest.ms) slowest = { file: x.file, ms: took };
+  }
+  const bytes = inputs.reduce((n, x) => n + x.bytes.byteLength, 0);
+  const r = { name, dir, files: inputs.length, bytes, passes, ms, bestPass, slowest };
+  console.error(`bench:parse: ${name}: ${(r.files * passes / (ms / 1000)).toFixed(1)} files/s (${r.files} files × ${passes} passes in ${ms.toFixed(0)} ms)`);
+  return r;
+}
+
+const results = [
+  bench('seeds (src/data/reports, text)', join(ROOT, 'src', 'data', 'reports')),
+  bench('Pingtan corpus, txt (flattened page text)', join(corpus, 'txt')),
+  bench('Pingtan corpus, html (article HTML)', join(corpus, 'html')),
+].filter((r): r is Result => r !== null);
+
+const rel = (p: string) => relative(ROOT, p) || '.';
+const rows = results.map((r) => {
+  const n = r.files * r.passes;
+  return `| ${r.name} | ${r.files} | ${(r.bytes / 1024).toFixed(0)} | ${r.passes} | ${(n / (r.ms / 1000)).toFixed(1)} | ${(r.files / (r.bestPass / 1000)).toFixed(1)} | ${(r.ms / n).toFixed(2)} | ${((r.bytes * r.passes) / 1048576 / (r.ms / 1000)).toFixed(2)} | ${r.slowest.ms.toFixed(0)} (${r.slowest.file}) |`;
+});
+
+const section = `## Parse throughput (one core)
+
+Measured by \`npm run bench:parse\` (scripts/bench-parse.ts) on ${new Date().toISOString().slice(0, 10)}: every file of a set read
+into memory first, parsed once to warm up, then \`parseFile(bytes, file)\` (src/parse/report.ts:
+decode, layout, sections, every table, narrative) run over the whole set again and again for
+at least ${seconds} s on Node's main thread (${process.platform}, Node ${process.version}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'}).
+No disk I/O and no checks, agencies or table writing are timed. *files/s* is all passes over
+all their time; *best pass* is the fastest single pass (less touched by other work on the
+machine); ms/file and MB/s go with files/s. *Slowest file* is its time in
+one more pass, file by file, after the timed ones. Load average at the start of this run: ${startLoad.map((x) => x.toFixed(1)).join(', ')} on ${cpus().length} cores; on
+a shared machine the figures move by 10–20% between runs.
+
+| set | files | KB | passes | files/s | best pass, files/s | ms/file | MB/s | slowest file, ms |
+|---|---:|---:|---:|---:|---:|---:|---:|---|
+${rows.join('\n')}
+
+Folders: ${results.map((r) => `\`${rel(r.dir)}\``).join(', ')}.
+`;
+
+if (!args.includes('--no-write')) {
+  const file = join(ROOT, 'BENCHMARKS.md');
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = before.indexOf('## Parse throughput');
+  let out: string;
+  if (start < 0) out = `${before.trimEnd()}\n\n${section}`;
+  else {
+    const next = before.indexOf('\n## ', start + 3);
+    out = `${before.slice(0, start).trimEnd()}\n\n${section}${next < 0 ? '' : before.slice(next)}`;
+  }
+  writeFileSync(file, out.endsWith('\n') ? out : `${out}\n`);
+}
+console.log(section);
+if (sink < 0) console.log(sink); // keeps the parse results alive
