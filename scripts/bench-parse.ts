@@ -94,7 +94,10 @@ No disk I/O and no checks, agencies or table writing are timed. *files/s* is all
 all their time; *best pass* is the fastest single pass (less touched by other work on the
 machine); ms/file and MB/s go with files/s. *Slowest file* is its time in
 one more pass, file by file, after the timed ones. Load average at the start of this run: ${startLoad.map((x) => x.toFixed(1)).join(', ')} on ${cpus().length} cores; on
-a shared machine the figures move by 10–20% between runs.
+a shared machine the figures move a lot between runs: on 2026-11-29, with test runs, browsers
+and other work sharing this 2-core machine (load 3.8–7), ten runs gave 86–335 files/s for the
+seeds, 96–365 for the corpus texts and 33–146 for the HTML, the highest when one core was free.
+Compare figures from one run, or from a quiet machine.
 
 | set | files | KB | passes | files/s | best pass, files/s | ms/file | MB/s | slowest file, ms |
 |---|---:|---:|---:|---:|---:|---:|---:|---|
