@@ -24,19 +24,20 @@ export interface Header {
 const clean = (s: string) => squash(s.replace(/[\u200b\ufeff]/g, ' ')).replace(/^(?:标题|题目)[:：]/, '').replace(/[《》“”"|｜]/g, '');
 
 /** Reads one candidate title (matched folded, the agency kept as printed): its agency (possibly empty) and year. */
-function titleOf(raw: string): { name: string; year: number } | undefined {
+function titleOf(raw: string): { name: string; year: number; title: string } | undefined {
   const printed = clean(raw), t = clean(fold(raw));
   const asPrinted = (from: number, to: number) => (printed.length === t.length ? printed : t).slice(from, to);
   if (t.length > 70 || CITES.test(t.replace(/[（(].*?[)）]/g, ''))) return undefined;
   const f = YEAR_FIRST.exec(t);
+  // The title ends with the words that name it: a site's suffix ("…报告_政府信息公开年报_某网") is not part of it.
   if (f) {
     const at = f.index + f[0].indexOf(f[2]!, f[1]!.length);
-    return { name: asPrinted(at, at + f[2]!.length), year: Number(f[1]) };
+    return { name: asPrinted(at, at + f[2]!.length), year: Number(f[1]), title: asPrinted(0, f.index + f[0].length) };
   }
   const a = YEAR_AFTER.exec(t);
-  if (a) return { name: asPrinted(0, a[1]!.length), year: Number(a[2]) };
+  if (a) return { name: asPrinted(0, a[1]!.length), year: Number(a[2]), title: asPrinted(0, a.index + a[0].length) };
   const m = TITLE.exec(t);
-  if (m) return { name: asPrinted(0, m.index), year: Number(m[1]) };
+  if (m) return { name: asPrinted(0, m.index), year: Number(m[1]), title: asPrinted(0, m.index + m[0].length) };
   return undefined;
 }
 
@@ -61,14 +62,14 @@ export function readHeader(lines: Line[], warnings: Warning[], meta: PageMeta = 
         const prev = clean(head[i - 1]!.raw);
         if (prev.length <= 40 && ORGAN.test(prev)) (name = prev), (nameLine = head[i - 1]!.n);
       }
-      found = { name: name.length >= 2 ? name : '', year: t.year, line: part.at(-1)!.n, nameLine, title: clean(part.map((l) => l.raw).join('')) };
+      found = { name: name.length >= 2 ? name : '', year: t.year, line: part.at(-1)!.n, nameLine, title: t.title };
     }
   }
   if (!found && meta.title) {
     const t = titleOf(meta.title);
     if (t) {
       const name = t.name.replace(/关于(?:报送|印发|公布|发布|公开)?$/, '');
-      found = { name: name.length >= 2 ? name : '', year: t.year, line: 0, nameLine: 0, title: clean(meta.title) };
+      found = { name: name.length >= 2 ? name : '', year: t.year, line: 0, nameLine: 0, title: t.title };
       warnings.push({ severity: 'note', code: 'title_from_meta', ...bi(`文件中没有标题，取自页面信息：“${found.title}”`, `The file has no title; took it from the page metadata.`), line: null });
     }
   }

@@ -217,3 +217,20 @@ describe('one cell per paragraph (a DOCX table pasted into a page)', () => {
     expect(table3(r).partially_granted).toEqual([1, null, 0, 0, 0, 0, 1]);
   });
 });
+
+describe('a whole web page', () => {
+  it('takes the title from <title> without the site suffix, skips menus and scripts, reads the tables', () => {
+    const g = grid();
+    const rows = reportText({ shape: tabbed, grid: g }).split('\n');
+    const body = rows.slice(2).map((l) => (l.includes('\t')
+      ? `<table><tr>${l.split('\t').map((c) => `<td>${c || '&nbsp;'}</td>`).join('')}</tr></table>`
+      : `<p>${l}</p>`)).join('\n');
+    const page = `<html><head><title>测试县交通运输局2023年政府信息公开工作年度报告_年报_测试县人民政府</title><script>var s = "一、总体情况 1 2 3";</script></head>
+<body><ul class="nav"><li>首页</li><li>2022年政府信息公开工作年度报告</li></ul><div class="info">发布时间：2024-01-20</div>${body}<div>版权所有</div></body></html>`;
+    const r = parseReport(page, { kind: 'html' });
+    expect(r.agencyName.value).toBe('测试县交通运输局');
+    expect(r.title.value).toBe('测试县交通运输局2023年政府信息公开工作年度报告');
+    expect(r.source.publishedAt).toBe('2024-01-20');
+    expect(table3(r)).toEqual(g);
+  });
+});
