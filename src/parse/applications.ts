@@ -51,6 +51,8 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
   }
 
   const placed = new Map<string, Placed>();
+  /** Rows whose run-together digits had one split: by count (a digit a cell) or by the row rule. */
+  const split: { row: ApplicationRow; line: number; how: 'count' | 'rule' }[] = [];
   /** Rows whose run-together digits split several ways, waiting for the column rules. */
   const open = new Map<string, { splits: number[][]; line: number; runs: string }>();
   for (const a of anchors) placed.set(prescribed[a.index]!.key, { row: prescribed[a.index]!, source: a.source, byOrder: false, cells: fit(a.source, prescribed[a.index]!) });
@@ -85,12 +87,12 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
       const digits = fields.map((f) => f.raw).join('');
       // As many digits as cells: one digit a cell is the only split there is (the checks judge the row).
       if (digits.length === WIDTH) {
-        warnings.push({ severity: 'note', code: 't3_split_digits', ...bi(`表三“${row.zh}”的数字连在一起（${fields.map((f) => f.raw).join(' ')}），${WIDTH} 位数字对 ${WIDTH} 格，每格一位`, `Table 三 row "${row.en}": ${WIDTH} run-together digits for ${WIDTH} cells, one digit each.`), line: source.line });
+        split.push({ row, line: source.line, how: 'count' });
         return [...digits].map((d) => ({ value: Number(d), unit: null, raw: d, line: fields[0]!.line }));
       }
       const splits = splitRuns(fields.map((f) => f.raw), WIDTH);
       if (splits.length === 1) {
-        warnings.push({ severity: 'note', code: 't3_split_digits', ...bi(`表三“${row.zh}”的数字连在一起（${fields.map((f) => f.raw).join(' ')}），按行和规则唯一拆分为 ${splits[0]!.join('|')}`, `Table 三 row "${row.en}": run-together digits split the only way the row rule allows.`), line: source.line });
+        split.push({ row, line: source.line, how: 'rule' });
         return splits[0]!.map((value) => ({ value, unit: null, raw: String(value), line: fields[0]!.line }));
       }
       if (splits.length > 1) {
@@ -110,6 +112,14 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
     return Array(WIDTH).fill(null);
   }
 
+  if (split.length) {
+    // One note for the table, naming the rows: a note a row would bury the warnings that matter.
+    const by = (how: 'count' | 'rule') => split.filter((x) => x.how === how).map((x) => x.row);
+    const [count, rule] = [by('count'), by('rule')];
+    warnings.push({ severity: 'note', code: 't3_split_digits', line: split[0]!.line, ...bi(
+      `表三 ${split.length} 行的数字连在一起，各只有一种拆分：${[count.length ? `${count.length} 行数字个数等于格数，每格一位` : '', rule.length ? `${rule.length} 行按行和规则拆分（${rule.map((r) => r.zh).join('、')}）` : ''].filter(Boolean).join('；')}`,
+      `Table 三: run-together digits in ${split.length} rows, each split the only way possible (${count.length} one digit a cell, ${rule.length} by the row rule).`) });
+  }
   solve(placed, open, prescribed, warnings);
 
   // A count is a whole number from 0 up; a decimal or negative number was misread.
