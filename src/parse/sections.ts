@@ -19,13 +19,27 @@ const NUMBERED = /^\s*(?:[一二三四五六七八]|[1-8])\s*[、.．]\s*/;
  * do not match because they mean something else.
  */
 export function findSections(lines: Line[]): Section[] {
+  const isHeading = (i: number, s: (typeof SECTIONS)[number]) => {
+    const t = lines[i]!.text;
+    const body = t.replace(NUMBERED, '');
+    return body !== t && squash(body).length <= 30 && s.match.test(body);
+  };
+  const candidates = lines.map((_, i) => SECTIONS.filter((s) => isHeading(i, s)).map((s) => s.key));
+  // A table of contents lists the headings one after another: a heading followed at once by
+  // another, with the same heading again further on, is an entry of the contents, not the section.
+  const next = (i: number) => {
+    for (let j = i + 1; j < lines.length; j++) if (lines[j]!.text.trim()) return j;
+    return -1;
+  };
+  const contents = (i: number, key: string) => {
+    const j = next(i);
+    return j >= 0 && candidates[j]!.length > 0 && candidates.some((c, k) => k > j && c.includes(key as never));
+  };
   const found: Omit<Section, 'end'>[] = [];
   let from = 0;
   for (const s of SECTIONS) {
     for (let i = from; i < lines.length; i++) {
-      const t = lines[i]!.text;
-      const body = t.replace(NUMBERED, '');
-      if (body === t || squash(body).length > 30 || !s.match.test(body)) continue;
+      if (!candidates[i]!.includes(s.key) || contents(i, s.key)) continue;
       found.push({ key: s.key, heading: squash(lines[i]!.raw), at: i });
       from = i + 1;
       break;

@@ -234,3 +234,15 @@ describe('a whole web page', () => {
     expect(table3(r)).toEqual(g);
   });
 });
+
+describe('a table of contents before the report', () => {
+  it('is not taken for the sections, on lines or flattened', () => {
+    const toc = '目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项';
+    const g = grid();
+    for (const text of [reportText({ before: toc }), reportText({ before: toc.replace(/\n/g, '') })]) {
+      const r = parseReport(text);
+      expect(table3(r)).toEqual(g);
+      expect(r.proactiveTotal.value).toBe(10);
+    }
+  });
+});
