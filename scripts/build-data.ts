@@ -2,7 +2,7 @@
  * `npm run build:data [-- --reports DIR --out DIR --manifest FILE --strict]`: report texts in, checked tables out.
  * Defaults: src/data/reports → public/data (served at <base>/data/).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadRegistry } from '../src/agencies/index.ts';
 import { writeTables } from '../src/files/index.ts';
@@ -23,7 +23,11 @@ const all = readdirSync(reportsDir).filter((f) => !f.startsWith('.') && statSync
 const log = (s: string) => process.stderr.write(s + '\n');
 // A manifest beside the reports (SOURCES.tsv, manifest.csv) supplies what files lack; it is not a report.
 const manifestFile = MANIFEST_NAMES.find((m) => all.includes(m));
-const manifestPath = args.includes('--manifest') ? resolve(opt('--manifest', '')) : manifestFile ? join(reportsDir, manifestFile) : null;
+// The manifest named, else one among the reports, else one in the folder above (a corpus keeps
+// SOURCES.tsv beside its txt/ and html/ folders).
+const manifestPath = args.includes('--manifest') ? resolve(opt('--manifest', ''))
+  : manifestFile ? join(reportsDir, manifestFile)
+  : MANIFEST_NAMES.map((m) => join(reportsDir, '..', m)).find((p) => existsSync(p)) ?? null;
 const manifest = manifestPath ? readManifest(readFileSync(manifestPath, 'utf8')) : new Map();
 const files = all.filter((f) => f !== manifestFile);
 log(`Reading ${files.length} report file(s) from ${relative(process.cwd(), reportsDir) || '.'}${manifestPath ? ` with the manifest ${relative(process.cwd(), manifestPath)} (${manifest.size} rows)` : ''}`);

@@ -7,9 +7,9 @@ const args = process.argv.slice(2);
 const m = args.indexOf('--manifest');
 const manifestArg = m >= 0 ? args[m + 1] : undefined;
 const files = args.filter((a, i) => !a.startsWith('--') && !(m >= 0 && i === m + 1));
-/** The manifest given, or one beside the file (SOURCES.tsv, manifest.csv). */
+/** The manifest given, or one beside the file or in the folder above (SOURCES.tsv, manifest.csv). */
 const manifestFor = (file: string): PageMeta | undefined => {
-  const path = manifestArg ?? MANIFEST_NAMES.map((n) => join(dirname(file), n)).find((p) => existsSync(p));
+  const path = manifestArg ?? [dirname(file), join(dirname(file), '..')].flatMap((d) => MANIFEST_NAMES.map((n) => join(d, n))).find((p) => existsSync(p));
   return path ? readManifest(readFileSync(path, 'utf8')).get(stemOf(file)) : undefined;
 };
 if (files.length === 0) {
