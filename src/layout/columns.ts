@@ -10,7 +10,8 @@ const NUMBER = /^\d+$/;
  * follow from the count of numbers. The 总计 column may be printed before 其他: it is found as
  * the one column that equals the sum of the others in every row. The block is rewritten into
  * one line of cells per row in place of the numbers, each cell keeping its own source line; it is rewritten only when
- * that reading satisfies the row rule and a row-by-row reading of the same numbers does not.
+ * that reading satisfies the row rule and a row-by-row reading of the same numbers does not (or
+ * gives the same table).
  */
 export function columnMajor(lines: Line[], notes: LayoutNote[] = []): Line[] {
   for (let i = 0; i < lines.length; i++) {
@@ -69,7 +70,6 @@ function reshape(tokens: { v: string; line: number }[], template: Template, firs
   const rowSum = (r: number[]) => r.slice(0, -1).reduce((a, b) => a + b, 0) === r.at(-1);
   // Read row by row, do the numbers already make a table? Then it is not column-major.
   const byRow = Array.from({ length: R }, (_, r) => tokens.slice(r * WIDTH, r * WIDTH + WIDTH).map((t) => Number(t.v)));
-  if (byRow.every(rowSum)) return undefined;
   const cols = Array.from({ length: WIDTH }, (_, c) => tokens.slice(c * R, c * R + R));
   // Which printed column is 总计 (last as prescribed, or before 其他): the one equal to the sum
   // of the others in every row.
@@ -79,6 +79,8 @@ function reshape(tokens: { v: string; line: number }[], template: Template, firs
   const readings = new Set(orders.map((o) => o.map((c) => cols[c]!.map((x) => x.v).join(',')).join('|')));
   if (readings.size !== 1) return undefined;
   const order = orders[0]!;
+  // Both readings add up: only where they give the same table (all zeros, say) does it not matter.
+  if (byRow.every(rowSum) && byRow.some((row, r) => row.some((v, c) => v !== Number(cols[order[c]!]![r]!.v)))) return undefined;
   return prescribed.map((row, r) => {
     const cells: Cell[] = [
       { text: row.zh, raw: row.zh, line: firstLine },
