@@ -36,6 +36,10 @@ export function unflatten(lines: Line[]): Line[] {
   return out;
 }
 
+/** A run of cells: numbers, and the marks printed for a blank ("/", "—"), each a cell of its own. */
+// A mark between words ("本年增/减") is not a blank cell.
+const RUN = '(?:(?:[+-]?\\d[\\d,]*(?:\\.\\d+)?\\s*(?:万元|元|%)?|(?:\\/+|[—–]+)(?!\\s*[\\u4e00-\\u9fa5]))\\s*)+';
+
 const ARTICLE20_ITEMS = [...ARTICLE20['2019'], ...ARTICLE20['2021']].flatMap((c) => c.items);
 /** Any row label of table 二, in either version. */
 const T2_LABEL = new RegExp(ARTICLE20_ITEMS.map((i) => i.match.source).join('|'), 'g');
@@ -46,7 +50,7 @@ function tableEnd(text: string): number {
   // The last row label that numbers follow: the same words in the prose after the table have none.
   for (const m of text.matchAll(T2_LABEL)) {
     const at = m.index + m[0].length;
-    const run = /^\s*(?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|%)?\s*)+/.exec(text.slice(at));
+    const run = new RegExp(`^\\s*${RUN}`).exec(text.slice(at));
     if (!run) continue;
     end = at + run[0].length;
     // A year that begins the prose after the table ("…收费 0 2025年，我局…") is not the table's.
@@ -133,8 +137,10 @@ function headingCuts(text: string): number[] {
  */
 function rowCuts(text: string, section: string): number[] {
   const cuts: number[] = [];
-  const run = /(?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|%)?\s*)+/g;
+  const run = new RegExp(RUN, 'g');
   for (const m of text.matchAll(run)) {
+    if (!/\d/.test(m[0]) && !/^(?:\/|[—–]{1,2})\s*$/.test(m[0])) continue;
+    for (const b of m[0].matchAll(/\/+|[—–]+/g)) cuts.push(space(m.index + b.index), space(m.index + b.index + b[0].length));
     let end = m.index + m[0].length;
     const before = text[m.index - 1];
     if (before === undefined) continue;
@@ -145,8 +151,13 @@ function rowCuts(text: string, section: string): number[] {
     // A digit inside a label ("第1项", "2.其他") or a year in a heading is not a value run.
     if (/[第年]/.test(before) && !/\s/.test(m[0])) continue;
     const next = text[end]!;
-    // A number followed by a measure word is prose ("2021年", "3件"), not a cell.
-    if (/[年月日时号届次倍余多家人名位所款条件项个篇份]/.test(next)) continue;
+    // A number followed by a measure word is prose ("2021年", "3件"), not a cell; but a row's digits
+    // may run into the year that opens the next sentence ("…继续办理20000022025年，…").
+    if (/[年月日时号届次倍余多家人名位所款条件项个篇份]/.test(next)) {
+      const year = next === '年' ? /(?:19|20)\d{2}$/.exec(m[0]) : null;
+      if (year && m[0].slice(0, year.index).trim() && !/[第年]/.test(before)) cuts.push(space(m.index), m.index + year.index);
+      continue;
+    }
     if (/[.．、]/.test(next)) {
       // "…0 0 02.重复申请": the last digit numbers the next row, when a label follows it.
       if (section !== 'applications' || !/^[.．、]\s*[\u4e00-\u9fa5“"]/.test(text.slice(end))) continue;

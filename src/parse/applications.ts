@@ -2,7 +2,7 @@ import { APPLICANT_KEYS, applicationRows, type ApplicationRow, type Template } f
 import { labelsAfter, matchLabel } from './match.ts';
 import { isCount } from './numbers.ts';
 import { alignments, tableRows, type Field, type TableRow } from './rows.ts';
-import { splitRuns } from './split.ts';
+import { agreed, splitRuns, splitTokens } from './split.ts';
 import type { Line } from './text.ts';
 import { bi, type ApplicationCell, type Said, type Warning } from './types.ts';
 
@@ -54,7 +54,7 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
   /** Rows whose run-together digits had one split: by count (a digit a cell) or by the row rule. */
   const split: { row: ApplicationRow; line: number; how: 'count' | 'rule' }[] = [];
   /** Rows whose run-together digits split several ways, waiting for the column rules. */
-  const open = new Map<string, { splits: number[][]; line: number; runs: string }>();
+  const open = new Map<string, Open>();
   for (const a of anchors) placed.set(prescribed[a.index]!.key, { row: prescribed[a.index]!, source: a.source, byOrder: false, cells: fit(a.source, prescribed[a.index]!) });
 
   // Each gap between labelled rows takes its loose rows only if their count is the count of missing rows.
@@ -82,13 +82,22 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
       warn('t3_ambiguous_columns', bi(`表三“${row.zh}”的数值可有多种对齐方式，记为空`, `Table 三 row "${row.en}": the values fit the columns in more than one way; left null.`), source.line);
       return Array(WIDTH).fill(null);
     }
-    // Digits of adjacent cells run together: only the row rule can split them.
-    if (!source.positional && fields.length < WIDTH && fields.every((f) => /^\d+$/.test(f.raw))) {
+    // Digits of adjacent cells run together: only the row rule can split them. In space-separated
+    // text that was not flattened, each run is one cell (a blank there vanished), so a row of
+    // several runs is split only when it came out of flattened text.
+    if (!source.positional && fields.length < WIDTH && fields.every((f) => /^\d+$/.test(f.raw)) && (source.flat || fields.length === 1)) {
       const digits = fields.map((f) => f.raw).join('');
-      // As many digits as cells: one digit a cell is the only split there is (the checks judge the row).
+      // As many digits as cells: one digit a cell is the only split there is, if the row adds up.
+      // A row that does not may have lost a blank cell; it is not read.
       if (digits.length === WIDTH) {
-        split.push({ row, line: source.line, how: 'count' });
-        return [...digits].map((d) => ({ value: Number(d), unit: null, raw: d, line: fields[0]!.line }));
+        const cells = [...digits].map((d) => ({ value: Number(d), unit: null, raw: d, line: fields[0]!.line }));
+        if (rowSumHolds(cells)) {
+          split.push({ row, line: source.line, how: 'count' });
+          return cells;
+        }
+        // The row does not add up as printed: read so only if the column rules confirm it.
+        open.set(row.key, { splits: [cells.map((c) => c.value)], line: fields[0]!.line, runs: digits, confirm: true });
+        return Array(WIDTH).fill(null);
       }
       const splits = splitRuns(fields.map((f) => f.raw), WIDTH);
       if (splits.length === 1) {
@@ -100,6 +109,18 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
         if (splits.length <= 64) open.set(row.key, { splits, line: fields[0]!.line, runs: fields.map((f) => f.raw).join(' ') });
         else warn('t3_ambiguous_digits', bi(`表三“${row.zh}”的数字连在一起（${fields.map((f) => f.raw).join(' ')}），有 ${splits.length} 种以上拆分都符合行和规则，无法确定，记为空`, `Table 三 row "${row.en}": run-together digits split more than 64 ways that all satisfy the row rule; ambiguous, left null.`), source.line);
         return Array(WIDTH).fill(null);
+      }
+    }
+    // Flattened text with its blanks printed ("/", "—") among run-together digits: each mark is
+    // one blank cell; the digits are split where the row rule leaves one way, cell by cell.
+    if (source.flat && fields.length < WIDTH && fields.some((f) => f.value === null && f.raw !== '') && fields.every((f) => /^\d+$/.test(f.raw) || f.value === null)) {
+      const readings = splitTokens(fields.map((f) => f.raw), WIDTH, (c) => rowSumHolds(c.map((value) => (value === null ? null : { value, unit: null, raw: '', line: 0 }))));
+      if (readings.length > 0 && readings.length <= 16) {
+        const cells = agreed(readings, WIDTH);
+        const unsure = cells.filter((v, i) => v === null && readings[0]![i] !== null).length;
+        if (unsure) warn('t3_ambiguous_digits', bi(`表三“${row.zh}”的数字连在一起（${fields.map((f) => f.raw).join(' ')}），有多种拆分，其中 ${unsure} 格无法确定，记为空`, `Table 三 row "${row.en}": run-together digits around blank cells split several ways; ${unsure} cells left null.`), source.line);
+        else split.push({ row, line: source.line, how: 'rule' });
+        return cells.map((value) => (value === null ? null : { value, unit: null, raw: String(value), line: fields[0]!.line }));
       }
     }
     // More values than columns (a stacked cell, a label read as a number): if every printed value is the same, each column holds it.
@@ -170,8 +191,15 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
  * the rules whose other cells are known. A cell stands when every combination that satisfies
  * the rules gives it the same value (if none does, every split of its row); the rest is null.
  */
-function solve(placed: Map<string, Placed>, open: Map<string, { splits: number[][]; line: number; runs: string }>,
-  prescribed: ApplicationRow[], warnings: Warning[]): void {
+interface Open {
+  splits: number[][];
+  line: number;
+  runs: string;
+  /** One digit a cell in a row that does not add up: stands only where the column rules confirm it. */
+  confirm?: boolean;
+}
+
+function solve(placed: Map<string, Placed>, open: Map<string, Open>, prescribed: ApplicationRow[], warnings: Warning[]): void {
   if (open.size === 0) return;
   const keys = [...open.keys()].filter((k) => placed.has(k));
   const fixed = (key: string, col: number): number | null => (open.has(key) ? null : placed.get(key)?.cells[col]?.value ?? null);
@@ -187,6 +215,8 @@ function solve(placed: Map<string, Placed>, open: Map<string, { splits: number[]
   for (const k of keys) combos *= open.get(k)!.splits.length;
   const valid: number[][][] = [];
   let judged = false;
+  /** Open rows that some usable rule judged. */
+  const judgedKeys = new Set<string>();
   if (combos <= 50000) {
     const pick: number[][] = [];
     const walk = (i: number) => {
@@ -199,6 +229,7 @@ function solve(placed: Map<string, Placed>, open: Map<string, { splits: number[]
           for (const rule of rules) {
             if (!rule.plus.concat(rule.minus).some((k) => keys.includes(k)) || !usable(rule, col)) continue;
             judged = true;
+            for (const k of rule.plus.concat(rule.minus)) if (keys.includes(k)) judgedKeys.add(k);
             const total = rule.plus.reduce((a, k) => a + val(k, col), 0) - rule.minus.reduce((a, k) => a + val(k, col), 0);
             if (total !== 0) return;
           }
@@ -215,14 +246,21 @@ function solve(placed: Map<string, Placed>, open: Map<string, { splits: number[]
     walk(0);
   }
   keys.forEach((key, j) => {
-    const { splits, line, runs } = open.get(key)!;
+    const { splits, line, runs, confirm } = open.get(key)!;
     const p = placed.get(key)!;
-    // Rules that could judge and rejected every reading leave nothing standing.
-    const options = valid.length > 0 ? valid.map((v) => v[j]!) : judged ? [] : splits;
+    // Rules that could judge and rejected every reading leave nothing standing; a reading that
+    // needs confirming stands only where a rule judged it and held.
+    const options = confirm ? (valid.length > 0 && judgedKeys.has(key) ? valid.map((v) => v[j]!) : [])
+      : valid.length > 0 ? valid.map((v) => v[j]!) : judged ? [] : splits;
     const cells = Array.from({ length: WIDTH }, (_, col) => (options.length > 0 && options.every((o) => o[col] === options[0]![col]) ? options[0]![col]! : null));
     p.cells = cells.map((value) => (value === null ? null : { value, unit: null, raw: String(value), line }));
     const row = p.row;
     const unsure = cells.filter((v) => v === null).length;
+    if (confirm) {
+      if (unsure === 0) warnings.push({ severity: 'note', code: 't3_split_by_table', ...bi(`表三“${row.zh}”的 ${WIDTH} 位数字（${runs}）每格一位；该行各列之和不等于总计（原文如此），列的勾稽关系成立，按此读取`, `Table 三 row "${row.en}": ${WIDTH} digits, one a cell; the row does not add up as printed, the column rules hold.`), line });
+      else warnings.push({ severity: 'warning', code: 't3_row_unconfirmed', ...bi(`表三“${row.zh}”的 ${WIDTH} 位数字（${runs}）若每格一位，该行各列之和不等于总计，列的勾稽关系也无法确认：可能有空白格丢失，记为空`, `Table 三 row "${row.en}": ${WIDTH} digits read one a cell do not add up and the column rules cannot confirm them (a blank cell may have vanished); left null.`), line });
+      return;
+    }
     if (unsure === 0) warnings.push({ severity: 'note', code: 't3_split_by_table', ...bi(`表三“${row.zh}”的数字连在一起（${runs}），行和规则允许 ${splits.length} 种拆分，按列的勾稽关系唯一确定为 ${cells.join('|')}`, `Table 三 row "${row.en}": run-together digits split ${splits.length} ways by the row rule; the column rules leave one.`), line });
     else warnings.push({ severity: 'warning', code: 't3_ambiguous_digits', ...bi(`表三“${row.zh}”的数字连在一起（${runs}），有多种拆分都符合勾稽关系，其中 ${unsure} 格无法确定，记为空`, `Table 三 row "${row.en}": run-together digits split several ways that satisfy the sum rules; ${unsure} cells cannot be told and are left null.`), line });
   });

@@ -2,7 +2,7 @@ import { ARTICLE20, type Article20Clause, type Article20Item, type Template } fr
 import { readNum } from './numbers.ts';
 import { labelsAfter, matchLabel } from './match.ts';
 import { alignments, tableRows, type Field } from './rows.ts';
-import { splitCells } from './split.ts';
+import { splitCells, splitTokens } from './split.ts';
 import { squash, type Line } from './text.ts';
 import { bi, type Article20Cell, type Warning } from './types.ts';
 
@@ -38,17 +38,30 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
     const label = row.label.slice(row.label.search(item.match));
     // Flattened text runs a row's cells together ("行政规范性文件021"): split only the one way possible.
     // A leading zero ("02025") means digits of several cells ran together, even when the count fits.
-    const glued = row.flat && row.fields.length === 1 && /^0\d/.test(row.fields[0]!.raw);
-    if ((fits.length === 0 || glued) && row.flat && row.fields.length === 1 && /^\d+$/.test(row.fields[0]!.raw)) {
-      const run = row.fields[0]!.raw;
-      const splits = splitCells([run], [width], false);
+    const runs = row.fields.map((f) => f.raw);
+    // Flattened text with a blank printed among run-together digits ("行政规范性文件/024"): each
+    // mark one blank cell, the digits split only if one way is left.
+    if (fits.length === 0 && row.flat && runs.length < width && row.fields.some((f) => f.value === null && f.raw !== '') && runs.every((r) => /^\d+$/.test(r) || readNum(r)?.value === null)) {
+      const readings = splitTokens(runs, width, () => true);
+      if (readings.length === 1) {
+        warnings.push({ severity: 'note', code: 't2_split_digits', ...bi(`表二“${item.zh}”的数字与空白格连在一起（${runs.join(' ')}），只有一种拆分`, `Table 二 row "${item.en}": run-together digits around a blank cell split the only way possible.`), line: row.line });
+        fits = [readings[0]!.map((value) => ({ value, unit: null, raw: value === null ? '' : String(value), line: row.fields[0]!.line }))];
+      }
+    }
+    // The last cell may carry its unit ("政府集中采购00元"): it stays with that cell.
+    const unit = row.fields.at(-1)?.unit ?? null;
+    const digits = unit ? [...runs.slice(0, -1), runs.at(-1)!.replace(/\s*(?:万元|元)$/, '')] : runs;
+    const glued = row.flat && digits.some((r) => /^0\d/.test(r));
+    if ((fits.length === 0 || glued) && row.flat && digits.length <= width && digits.every((r) => /^\d+$/.test(r))) {
+      const run = runs.join(' ');
+      const splits = splitCells(digits, [width], false);
       if (splits.length !== 1) {
         warnings.push({ severity: 'warning', code: 't2_ambiguous_digits', ...bi(`表二“${item.zh}”的数字连在一起（${run}），可有多种拆分，无法确定，记为空`, `Table 二 row "${item.en}": run-together digits (${run}) split more than one way; ambiguous, left null.`), line: row.line });
         found.set(id, { label, fields: [] });
         continue;
       }
       warnings.push({ severity: 'note', code: 't2_split_digits', ...bi(`表二“${item.zh}”的数字连在一起（${run}），只有一种拆分：${splits[0]!.join('|')}`, `Table 二 row "${item.en}": run-together digits split the only way possible.`), line: row.line });
-      fits = [splits[0]!.map((value) => ({ value, unit: null, raw: String(value), line: row.fields[0]!.line }))];
+      fits = [splits[0]!.map((value, i) => ({ value, unit: i === width - 1 ? unit : null, raw: String(value), line: row.fields[0]!.line }))];
     }
     if (fits.length !== 1) {
       warnings.push({ severity: 'warning', code: 't2_row_width', ...bi(`表二“${item.zh}”有 ${row.fields.length} 个数值，应为 ${width} 个，无法确定各值所属列，记为空`, `Table 二 row "${item.en}" has ${row.fields.length} values where ${width} are prescribed; cannot tell the columns, left null.`), line: row.line });

@@ -1,7 +1,7 @@
 import { REVIEW_CELLS } from '../schema/index.ts';
 import { isCount } from './numbers.ts';
 import { alignments, tableRows, type Field } from './rows.ts';
-import { splitCells } from './split.ts';
+import { agreed, splitCells, splitTokens } from './split.ts';
 import type { Line } from './text.ts';
 import { bi, type ReviewCell, type Warning } from './types.ts';
 
@@ -40,11 +40,29 @@ export function readReviews(lines: Line[], tail: Line[], warnings: Warning[]): R
 function runTogether(lines: Line[], warnings: Warning[]): Field[] | undefined {
   for (const r of tableRows(lines)) {
     const runs = r.fields.map((f) => f.raw);
-    if (r.positional || runs.length === 0 || runs.length >= WIDTH || !runs.every((x) => /^\d+$/.test(x))) continue;
+    // Flattened text with blanks printed among the digits: each mark one blank cell, the groups
+    // of five adding up as far as their printed cells tell; a cell stands where every reading agrees.
+    if (r.flat && runs.length < WIDTH && r.fields.some((f) => f.value === null && f.raw !== '') && r.fields.every((f) => /^\d+$/.test(f.raw) || f.value === null)) {
+      const groups = (c: (number | null)[]) => [0, 5, 10].every((g) => {
+        const parts = c.slice(g, g + 4), total = c[g + 4];
+        const known = parts.reduce<number>((a, v) => a + (v ?? 0), 0);
+        return total === null || total === undefined ? true : parts.some((v) => v === null) ? known <= total : known === total;
+      });
+      const readings = splitTokens(runs, WIDTH, groups);
+      if (readings.length > 0 && readings.length <= 16) {
+        const cells = agreed(readings, WIDTH);
+        const line = r.fields[0]!.line;
+        warnings.push(readings.length === 1
+          ? { severity: 'note', code: 't4_split_digits', ...bi(`表四的数字与空白格连在一起（${runs.join(' ')}），按每组之和唯一拆分`, `Table 四: run-together digits around blank cells split the only way the group rule allows.`), line }
+          : { severity: 'warning', code: 't4_ambiguous_digits', ...bi(`表四的数字与空白格连在一起（${runs.join(' ')}），有多种拆分，不一致的格记为空`, `Table 四: run-together digits around blank cells split several ways; the cells they disagree on are left null.`), line });
+        return cells.map((value) => ({ value, unit: null, raw: value === null ? '' : String(value), line }));
+      }
+    }
+    // Space-separated text that was not flattened keeps each cell a run of its own.
+    if (r.positional || runs.length === 0 || runs.length >= WIDTH || !runs.every((x) => /^\d+$/.test(x)) || !(r.flat || runs.length === 1)) continue;
     if (runs.join('').length < WIDTH) continue;
-    // As many digits as cells: one digit a cell; otherwise the group rule decides.
-    const digits = runs.join('');
-    const splits = digits.length === WIDTH ? [[...digits].map(Number)] : splitCells(runs, [5, 5, 5], true);
+    // Each group of five adds up: that alone splits the digits (one a cell, where there are fifteen).
+    const splits = splitCells(runs, [5, 5, 5], true);
     const line = r.fields[0]!.line;
     if (splits.length === 1) {
       warnings.push({ severity: 'note', code: 't4_split_digits', ...bi(`表四的数字连在一起（${runs.join(' ')}），按每组前四项之和等于总计唯一拆分为 ${splits[0]!.join('|')}`, `Table 四: run-together digits split the only way the group rule allows.`), line });

@@ -96,3 +96,51 @@ export function splitCells(runs: string[], widths: number[], sums: boolean, limi
   walk(0, 0, 0, 0);
   return budget < 0 ? out.concat([[], []]).slice(0, limit + 2) : out;
 }
+
+/**
+ * Flattened text whose blanks were printed ("/", "—") between run-together digits: each mark is
+ * one blank cell, each run of digits one or more cells. Returns every way to make `width` cells
+ * that `accept` takes (up to `limit` + 1), blanks as null.
+ */
+export function splitTokens(tokens: string[], width: number, accept: (cells: (number | null)[]) => boolean, limit = 16): (number | null)[][] {
+  const digits = tokens.reduce((n, t) => n + (/^\d+$/.test(t) ? t.length : 0), 0);
+  if (digits > 60 || tokens.some((t) => !/^\d+$/.test(t) && !BLANK.test(t))) return [];
+  const out: (number | null)[][] = [];
+  const cells: (number | null)[] = [];
+  let budget = 200000;
+  const walk = (i: number) => {
+    if (out.length > limit || --budget < 0 || cells.length > width) return;
+    if (i === tokens.length) {
+      if (cells.length === width && accept(cells)) out.push([...cells]);
+      return;
+    }
+    const t = tokens[i]!;
+    if (BLANK.test(t)) {
+      cells.push(null);
+      walk(i + 1);
+      cells.pop();
+      return;
+    }
+    // The run t split into pieces, each a valid count.
+    const pieces = (at: number) => {
+      if (at === t.length) return walk(i + 1);
+      for (let end = at + 1; end <= t.length && cells.length < width; end++) {
+        const piece = t.slice(at, end);
+        if (!valid(piece)) break;
+        cells.push(Number(piece));
+        pieces(end);
+        cells.pop();
+      }
+    };
+    pieces(0);
+  };
+  walk(0);
+  return budget < 0 ? out.concat([[], []]).slice(0, limit + 2) : out;
+}
+
+const BLANK = /^(?:\/+|[—–-]+)$/;
+
+/** The cells on which every reading agrees; the rest null. */
+export function agreed(readings: (number | null)[][], width: number): (number | null)[] {
+  return Array.from({ length: width }, (_, c) => (readings.length > 0 && readings.every((r) => r[c] === readings[0]![c]) ? readings[0]![c]! : null));
+}
