@@ -9,12 +9,13 @@
  * Node's main thread, and reports files per second. No disk I/O is timed. Replaces (or appends)
  * its section of BENCHMARKS.md unless --no-write.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFile } from '../src/parse/report.ts';
 import { MANIFEST_NAMES } from '../src/parse/index.ts';
+import { writeSection } from './benchmarks-file.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -106,17 +107,6 @@ ${rows.join('\n')}
 Folders: ${results.map((r) => `\`${rel(r.dir)}\``).join(', ')}.
 `;
 
-if (!args.includes('--no-write')) {
-  const file = join(ROOT, 'BENCHMARKS.md');
-  const before = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = before.indexOf('## Parse throughput');
-  let out: string;
-  if (start < 0) out = `${before.trimEnd()}\n\n${section}`;
-  else {
-    const next = before.indexOf('\n## ', start + 3);
-    out = `${before.slice(0, start).trimEnd()}\n\n${section}${next < 0 ? '' : before.slice(next)}`;
-  }
-  writeFileSync(file, out.endsWith('\n') ? out : `${out}\n`);
-}
+if (!args.includes('--no-write')) writeSection('## Parse throughput', section);
 console.log(section);
 if (sink < 0) console.log(sink); // keeps the parse results alive

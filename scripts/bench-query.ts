@@ -11,12 +11,13 @@
  * alone. The notebook's ready and first-result times come last. Appends (or replaces) its section
  * at the end of BENCHMARKS.md.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { buildSite, DIST, HAS_CHROMIUM, launch, ROOT } from '../test/e2e/helpers.ts';
 import { serve } from '../test/e2e/serve.ts';
+import { writeSection } from './benchmarks-file.ts';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
@@ -132,14 +133,5 @@ files (a few KB) decoded in JavaScript, and is redrawn from SQL when DuckDB is r
 between the two rows is the price of the engine: mostly downloading and compiling the wasm.
 `;
 
-const file = join(ROOT, 'BENCHMARKS.md');
-const before = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-const start = before.indexOf('## Query pages: DuckDB-WASM');
-let out: string;
-if (start < 0) out = `${before.trimEnd()}\n\n${section}`;
-else {
-  const next = before.indexOf('\n## ', start + 3);
-  out = `${before.slice(0, start).trimEnd()}\n\n${section}${next < 0 ? '' : before.slice(next)}`;
-}
-writeFileSync(file, out.endsWith('\n') ? out : `${out}\n`);
+writeSection('## Query pages: DuckDB-WASM', section);
 console.log(section);
