@@ -13,14 +13,12 @@ const DROP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe'
 interface RawCell { raw: string; line: number; rowspan: number; colspan: number }
 interface Table { rows: RawCell[][]; row: RawCell[] | null; cell: RawCell | null }
 
-/**
- * HTML that arrived inside a JavaScript string ("<p style=\\"…\\">…\\n"): unescaped first. Returns
- * the text and, for each of its lines, the line of the source it came from.
- */
+/** HTML that arrived inside a JavaScript string ("<p style=\\"…\\">…\\n"), unescaped. */
 export function unescapeScriptString(s: string): string {
   return unescaped(s).text;
 }
 
+/** The unescaped text and, for each of its lines, the line of the source it came from. */
 function unescaped(s: string): { text: string; sourceLine: (k: number) => number } {
   if (!/\\"|\\n|\\\//.test(s) || !/<\w+[^>]*\\"/.test(s) && !/\\n\s*</.test(s)) return { text: s, sourceLine: (k) => k };
   const origin: number[] = [1];
