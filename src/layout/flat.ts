@@ -141,6 +141,8 @@ function rowCuts(text: string, section: string): number[] {
   for (const m of text.matchAll(run)) {
     if (!/\d/.test(m[0]) && !/^(?:\/|[—–]{1,2})\s*$/.test(m[0])) continue;
     for (const b of m[0].matchAll(/\/+|[—–]+/g)) cuts.push(space(m.index + b.index), space(m.index + b.index + b[0].length));
+    // A sign glued to the digits before it starts a cell of its own ("40-185": 本年增/减).
+    for (const b of m[0].matchAll(/\d(?=[+-]\d)/g)) cuts.push(space(m.index + b.index + 1));
     let end = m.index + m[0].length;
     const before = text[m.index - 1];
     if (before === undefined) continue;

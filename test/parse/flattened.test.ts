@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport, type ParsedReport } from '../../src/parse/index.ts';
 import { SEEDS } from '../pipeline/helpers.ts';
+import { reportText } from './make.ts';
 
 const cells = (r: ParsedReport) => [...r.applications, ...r.reviews, ...r.article20].map((c) => c.value);
 const JOINS = { nothing: '', space: ' ', pipe: '|' };
@@ -32,5 +33,12 @@ describe('a whole report on one line', () => {
       want.forEach((v, i) => { if (v !== null) (all++, got[i] === v && read++); });
     }
     expect(read / all).toBeGreaterThan(0.9);
+  });
+});
+
+describe('signs in flattened table 二', () => {
+  it('a sign glued to the digits before it starts a cell (本年增/减)', () => {
+    const r = parseReport(reportText({ template: '2019' }).replace('行政许可 40 −185 7', '行政许可40−185 7').replace(/\n/g, ''));
+    expect(r.article20.filter((c) => c.item === 'licensing').map((c) => c.value)).toEqual([40, -185, 7]);
   });
 });
