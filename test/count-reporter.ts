@@ -15,6 +15,7 @@ export default class CountReporter implements Reporter {
       }
     }
     failed += errors.length;
-    process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    // Skipped tests (a suite whose material is absent) on their own line: the last line stays exactly "N passed, N failed".
+    process.stdout.write(`\n${skipped ? `${skipped} skipped\n` : ''}${passed} passed, ${failed} failed\n`);
   }
 }

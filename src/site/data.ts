@@ -119,6 +119,21 @@ export interface SourceLine {
   text: string;
   /** A table row's cells, each with the id a number's link points to (C<table>-<row>-<column>). */
   cells?: { text: string; id: string | null }[];
+  /** The source table a row belongs to. */
+  table?: number;
+}
+
+/** Source lines with the rows of each source table gathered, to be shown as a table. */
+export type SourceBlock = { line: SourceLine } | { rows: SourceLine[] };
+
+export function sourceBlocks(lines: SourceLine[]): SourceBlock[] {
+  const out: SourceBlock[] = [];
+  for (const l of lines) {
+    const last = out.at(-1);
+    if (l.table !== undefined && last && 'rows' in last && last.rows[0]!.table === l.table) last.rows.push(l);
+    else out.push(l.table !== undefined ? { rows: [l] } : { line: l });
+  }
+  return out;
 }
 
 /**
@@ -135,7 +150,9 @@ export function sourceView(sourceFile: string, dir = REPORTS_DIR): SourceLine[] 
   return layout(text, 'html').lines.map((l) => {
     const first = !seen.has(l.n);
     seen.add(l.n);
-    return { n: l.n, first, text: l.raw, ...(l.cells ? { cells: l.cells.map((c) => ({ text: c.raw, id: c.at && !c.spanned ? `C${c.at.table + 1}-${c.at.row + 1}-${c.at.col + 1}` : null })) } : {}) };
+    const table = l.cells?.find((c) => c.at)?.at?.table;
+    return { n: l.n, first, text: l.raw, ...(table !== undefined ? { table } : {}),
+      ...(l.cells ? { cells: l.cells.map((c) => ({ text: c.raw, id: c.at && !c.spanned ? `C${c.at.table + 1}-${c.at.row + 1}-${c.at.col + 1}` : null })) } : {}) };
   });
 }
 
