@@ -20,6 +20,14 @@ export function layoutPipes(lines: Line[]): Line[] {
     }
     // A whole report flattened with pipes is no table row: the flat-text breaker reads it.
     const pipes = l.text.match(/\|/g)?.length ?? 0;
+    const csv = pipes < 2 ? commaRow(l) : null;
+    if (csv) {
+      if (!inTable) (table++, (row = 0), (inTable = true));
+      const cells = csv.map((c) => ({ ...c, at: { table, row, col: c.at!.col } }));
+      row++;
+      out.push({ n: l.n, raw: cells.map((c) => c.raw).join('\t'), text: cells.map((c) => c.text).join('\t'), cells });
+      continue;
+    }
     if (pipes < 2 || pipes > 40) {
       if (l.text.trim()) inTable = false;
       out.push(l);
@@ -51,6 +59,37 @@ function splitPipes(l: Line, table: number, row: number): Cell[] {
       cells.push({ text: fold(text.slice(start, i)).trim(), raw: raw.slice(start, i).trim(), line: l.n, at: { table, row, col: cells.length } });
       start = i + 1;
     }
+  }
+  return cells;
+}
+
+/** A value cell of a comma-separated row: a number or a blank. */
+const VALUE = /^\s*(?:[+-]?\d+(?:\.\d+)?\s*(?:万元|元|%)?|\/|-|—|——|)\s*$/;
+
+/**
+ * A table row saved as comma-separated values ("一、本年新收政府信息公开申请数量,3,0,0,0,0,0,3"):
+ * a label, then at least two fields that are all numbers or blanks. Thousands separators cannot
+ * occur in such a row (they would be fields), and prose never has numbers in every field.
+ */
+function commaRow(l: Line): Cell[] | null {
+  if (!/[,，]/.test(l.text)) return null;
+  const text = l.text.trim();
+  const parts = text.split(/[,，]/);
+  // The label may hold commas of its own ("（区分处理的，只计这一情形…）"): the values are the run of
+  // fields at the end that are all numbers or blanks.
+  let k = parts.length;
+  while (k > 1 && VALUE.test(parts[k - 1]!)) k--;
+  const values = parts.slice(k);
+  if (values.length < 2 || !values.some((p) => /\d/.test(p))) return null;
+  const label = text.slice(0, parts.slice(0, k).join(',').length);
+  // A digit before the first comma makes it a thousands separator ("5,394,432.52"), not a field's end.
+  if (!/[\u4e00-\u9fa5]/.test(label) || /\d\s*$/.test(label)) return null;
+  const start = l.text.indexOf(text);
+  const cells: Cell[] = [{ text: fold(label).trim(), raw: l.raw.slice(start, start + label.length).trim(), line: l.n, at: { table: 0, row: 0, col: 0 } }];
+  let at = start + label.length + 1;
+  for (const p of values) {
+    cells.push({ text: fold(p).trim(), raw: l.raw.slice(at, at + p.length).trim(), line: l.n, at: { table: 0, row: 0, col: cells.length } });
+    at += p.length + 1;
   }
   return cells;
 }

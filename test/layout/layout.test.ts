@@ -87,3 +87,12 @@ describe('text read column by column', () => {
     expect(layout(byRow).lines.some((l) => l.cells)).toBe(false);
   });
 });
+
+describe('comma-separated rows', () => {
+  it('reads a label and its values as cells, commas inside the label kept, thousands separators not taken for fields', () => {
+    const { lines } = layout('（二）部分公开（区分处理的，只计这一情形，不计其他情形）,1,0,,0,0,0,1\n政府集中采购 2 5,394,432.52\n我局收到申请3件，办结2件，');
+    expect(lines[0]!.cells!.map((c) => c.text)).toEqual(['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '1', '0', '', '0', '0', '0', '1']);
+    expect(lines[1]!.cells).toBeUndefined();
+    expect(lines[2]!.cells).toBeUndefined();
+  });
+});

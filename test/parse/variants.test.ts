@@ -8,7 +8,8 @@ const table3 = (r: ParsedReport) => Object.fromEntries(applicationRows(r.templat
 const codes = (r: ParsedReport) => r.warnings.map((w) => w.code);
 
 describe('the layouts of report-format.md', () => {
-  for (const [name, shape] of [['PDF text, space separated', spaced], ['DOCX tab separated', tabbed], ['Markdown table', markdown]] as const) {
+  const csv: Shape = { row: (l, c) => [l, ...c].join(',') };
+  for (const [name, shape] of [['PDF text, space separated', spaced], ['DOCX tab separated', tabbed], ['Markdown table', markdown], ['comma-separated rows', csv]] as const) {
     it(`reads table 三 from ${name}`, () => {
       const r = parseReport(reportText({ shape }));
       expect(table3(r)).toEqual(grid());
