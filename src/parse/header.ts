@@ -73,6 +73,7 @@ export function readHeader(lines: Line[], warnings: Warning[], meta: PageMeta = 
       warnings.push({ severity: 'note', code: 'title_from_meta', ...bi(`文件中没有标题，取自页面信息：“${found.title}”`, `The file has no title; took it from the page metadata.`), line: null });
     }
   }
+  if (!found) found = yearlessTitle(lines, head, meta, warnings);
   if (!found) {
     warnings.push({ severity: 'error', code: 'title_missing', ...bi('前 15 行中找不到“XXXX年政府信息公开工作年度报告”标题：这可能不是年度报告。', 'No report title ("…年政府信息公开工作年度报告") in the first 15 lines: this may not be an annual report.'), line: null });
     return { agencyName: { value: null, line: null }, year: { value: null, line: null }, title: { value: null, line: null } };
@@ -94,6 +95,44 @@ export function readHeader(lines: Line[], warnings: Warning[], meta: PageMeta = 
     warnings.push({ severity: 'warning', code: 'agency_unusual', ...bi(`机构名称“${found.name}”不像机关名称，请核对`, `The agency name does not end like an agency's name; check it.`), line: at(found.nameLine) });
   }
   return { agencyName, year: { value: found.year, line: at(found.line) }, title: { value: found.title, line: at(found.line) } };
+}
+
+// "XX局政府信息公开工作年度报告" without a year.
+const YEARLESS = /^(.{0,40}?)(?:政府|政务)信息公开(?:工作)?(?:年度)?报告$/;
+// "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止": the year the report is on.
+const PERIOD = /((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日[^。；]{0,6}?(?:至|到|—|-|~)\s*\1\s*年\s*12\s*月\s*31\s*日/;
+
+/**
+ * A title that names the agency but no year: the year is the one the report's statistics period
+ * covers ("统计期限自2023年1月1日起至2023年12月31日止"), or the manifest's; with neither, no title.
+ */
+function yearlessTitle(lines: Line[], head: Line[], meta: PageMeta, warnings: Warning[]) {
+  for (let i = 0; i < head.length; i++) {
+    const l = head[i]!;
+    const t = clean(fold(l.raw));
+    const m = YEARLESS.exec(t);
+    if (!m || t.length > 50 || CITES.test(t)) continue;
+    const printed = clean(l.raw);
+    let name = (printed.length === t.length ? printed : t).slice(0, m[1]!.length), nameLine = l.n;
+    // The agency on the line above: "某局\n政府信息公开工作年度报告".
+    if (!name && i > 0) (name = clean(head[i - 1]!.raw)), (nameLine = head[i - 1]!.n);
+    if (!ORGAN.test(name) || name.length > 40) continue;
+    let year: number | null = null, line: number | null = null;
+    for (const x of lines) {
+      const p = PERIOD.exec(x.text.replace(/\s+/g, ''));
+      if (p) {
+        (year = Number(p[1])), (line = x.n);
+        break;
+      }
+    }
+    if (year !== null) warnings.push({ severity: 'note', code: 'year_from_period', ...bi(`标题未写年度，按报告的统计期限取 ${year} 年`, `The title gives no year; took ${year} from the report's statistics period.`), line });
+    else if (meta.year !== null) {
+      year = meta.year;
+      warnings.push({ severity: 'note', code: 'year_from_meta', ...bi(`标题未写年度，按清单取 ${year} 年`, `The title gives no year; took ${year} from the manifest.`), line: null });
+    } else return undefined;
+    return { name, year, line: l.n, nameLine, title: t };
+  }
+  return undefined;
 }
 
 /** The agency that signs the report: a short line naming an organ just before the signature date. */

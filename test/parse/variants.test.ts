@@ -247,3 +247,21 @@ describe('a table of contents before the report', () => {
     }
   });
 });
+
+describe('a title without a year', () => {
+  it('takes the year from the statistics period, with a note', () => {
+    const text = reportText().replace('2023年政府信息公开工作年度报告', '政府信息公开工作年度报告')
+      .replace('一、总体情况', '本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况');
+    const r = parseReport(text);
+    expect(r.agencyName.value).toBe('测试县交通运输局');
+    expect(r.year.value).toBe(2023);
+    expect(codes(r)).toContain('year_from_period');
+    expect(table3(r)).toEqual(grid());
+  });
+
+  it('without a period or a manifest is still no report', () => {
+    const r = parseReport(reportText().replace('2023年政府信息公开工作年度报告', '政府信息公开工作年度报告'));
+    expect(r.status).toBe('failed');
+    expect(codes(r)).toContain('title_missing');
+  });
+});
