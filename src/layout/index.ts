@@ -5,7 +5,8 @@ import { unflatten } from './flat.ts';
 import { columnMajor } from './columns.ts';
 import { cellPerLine } from './paragraphs.ts';
 
-export type { Cell, LayoutNote, Line } from './lines.ts';
+export type { Cell, CellAt, LayoutNote, Line } from './lines.ts';
+export { cellName } from './lines.ts';
 export { fold, toLines } from './lines.ts';
 
 /** What a file is, from its name; `text` means sniff the content. */

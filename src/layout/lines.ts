@@ -17,6 +17,16 @@ export interface Line {
   flat?: boolean;
 }
 
+/** Where in a source table a cell was printed: 0-based table, row and column of the expanded grid. */
+export interface CellAt {
+  table: number;
+  row: number;
+  col: number;
+}
+
+/** A source table cell as published and linked: "table-row-column", 1-based. */
+export const cellName = (at: CellAt): string => `${at.table + 1}-${at.row + 1}-${at.col + 1}`;
+
 /** One table cell and where it came from. */
 export interface Cell {
   /** Folded for matching. */
@@ -25,8 +35,8 @@ export interface Cell {
   raw: string;
   /** 1-based source line of the cell's text. */
   line: number;
-  /** Position in the source's own table, when it has one (0-based table, row and column). */
-  at?: { table: number; row: number; col: number };
+  /** Position in the source's own table, when it has one. */
+  at?: CellAt;
   /** A copy of a merged cell (rowspan/colspan) away from its origin: laid out blank. */
   spanned?: boolean;
 }

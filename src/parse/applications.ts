@@ -2,7 +2,7 @@ import { APPLICANT_KEYS, applicationRows, type ApplicationRow, type Template } f
 import { labelsAfter, matchLabel } from './match.ts';
 import { isCount } from './numbers.ts';
 import { alignments, tableRows, type Field, type TableRow } from './rows.ts';
-import { agreed, splitRuns, splitTokens } from './split.ts';
+import { addsUp, agreed, splitRuns, splitTokens } from './split.ts';
 import type { Line } from './text.ts';
 import { bi, type ApplicationCell, type Said, type Warning } from './types.ts';
 
@@ -114,7 +114,7 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
     // Flattened text with its blanks printed ("/", "—") among run-together digits: each mark is
     // one blank cell; the digits are split where the row rule leaves one way, cell by cell.
     if (source.flat && fields.length < WIDTH && fields.some((f) => f.value === null && f.raw !== '') && fields.every((f) => /^\d+$/.test(f.raw) || f.value === null)) {
-      const readings = splitTokens(fields.map((f) => f.raw), WIDTH, (c) => rowSumHolds(c.map((value) => (value === null ? null : { value, unit: null, raw: '', line: 0 }))));
+      const readings = splitTokens(fields.map((f) => f.raw), WIDTH, (c) => addsUp(c.slice(0, WIDTH - 1), c[WIDTH - 1]));
       if (readings.length > 0 && readings.length <= 16) {
         const cells = agreed(readings, WIDTH);
         const unsure = cells.filter((v, i) => v === null && readings[0]![i] !== null).length;
@@ -272,7 +272,5 @@ const sum = (xs: (number | null)[]) => xs.reduce<number>((a, b) => a + (b ?? 0),
 function rowSumHolds(cells: readonly (Field | null)[]): boolean {
   const total = cells[WIDTH - 1]?.value ?? null;
   if (cells.some((c) => c?.stacked)) return false;
-  if (total === null) return true;
-  const parts = cells.slice(0, WIDTH - 1).map((c) => c?.value ?? null);
-  return parts.some((v) => v === null) ? sum(parts) <= total : sum(parts) === total;
+  return addsUp(cells.slice(0, WIDTH - 1).map((c) => c?.value ?? null), total);
 }

@@ -36,8 +36,6 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
     const width = item.clauseDef.measures.length;
     let fits = row.positional ? alignments(row.fields, width) : row.fields.length === width ? [row.fields] : [];
     const label = row.label.slice(row.label.search(item.match));
-    // Flattened text runs a row's cells together ("行政规范性文件021"): split only the one way possible.
-    // A leading zero ("02025") means digits of several cells ran together, even when the count fits.
     const runs = row.fields.map((f) => f.raw);
     // Flattened text with a blank printed among run-together digits ("行政规范性文件/024"): each
     // mark one blank cell, the digits split only if one way is left.
@@ -48,6 +46,8 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
         fits = [readings[0]!.map((value) => ({ value, unit: null, raw: value === null ? '' : String(value), line: row.fields[0]!.line }))];
       }
     }
+    // Flattened text runs a row's cells together ("行政规范性文件021"): split only the one way possible.
+    // A leading zero ("02025") means digits of several cells ran together, even when the count fits.
     // The last cell may carry its unit ("政府集中采购00元"): it stays with that cell.
     const unit = row.fields.at(-1)?.unit ?? null;
     const digits = unit ? [...runs.slice(0, -1), runs.at(-1)!.replace(/\s*(?:万元|元)$/, '')] : runs;

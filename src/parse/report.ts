@@ -25,7 +25,6 @@ export function parseFile(bytes: Uint8Array, file = '', manifest?: PageMeta): { 
   return { report: { ...parsed, warnings, status: statusOf(warnings) }, encoding: d.encoding };
 }
 
-/** Text in, a typed report out. Pure: never throws, never reads or prints. */
 export interface ParseOptions {
   /** How the file's name says to read it; 'text' sniffs. */
   kind?: Kind;
@@ -33,6 +32,7 @@ export interface ParseOptions {
   manifest?: PageMeta;
 }
 
+/** Text in, a typed report out. Pure: never throws, never reads or prints. */
 export function parseReport(text: string, options: ParseOptions = {}): ParsedReport {
   const warnings: Warning[] = [];
   try {
@@ -81,12 +81,11 @@ function parse(text: string, options: ParseOptions, warnings: Warning[]): Parsed
   // Section 一 is prose; where its heading is missing, everything before table 二 stands in.
   const proactiveAt = section(sections, 'proactive')?.at ?? lines.length;
   const overview = body('overview') ?? lines.slice(0, proactiveAt);
-  // Many reports state the total in section 二's prose, before table 二.
-  const t2Lines = body('proactive') ?? [];
-  const t2At = t2Lines.findIndex((l) => l.cells || /第\s*二\s*十\s*条|信息内容/.test(l.text));
-  const { total, categories } = readProactive([...overview, ...t2Lines.slice(0, t2At >= 0 ? t2At : t2Lines.length)], warnings);
-
   const t2 = body('proactive'), t3 = body('applications'), t4 = body('reviews');
+  // Many reports state the total in section 二's prose, before table 二.
+  const t2At = t2?.findIndex((l) => l.cells || /第\s*二\s*十\s*条|信息内容/.test(l.text)) ?? -1;
+  const { total, categories } = readProactive([...overview, ...(t2 ?? []).slice(0, t2At >= 0 ? t2At : undefined)], warnings);
+
   const need = (zh: string, en: string) => warnings.push({ severity: 'warning', code: 'table_missing', ...bi(`找不到${zh}，记为空`, `${en} not found; left null.`), line: null });
   if (!template) warnings.push({ severity: 'warning', code: 'tables_unread', ...bi('格式版本不明，表二、表三未读取', 'Template unknown: tables 二 and 三 not read.'), line: null });
   if (template && !t2) need('表二', 'Table 二');

@@ -1,7 +1,7 @@
 import { REVIEW_CELLS } from '../schema/index.ts';
 import { isCount } from './numbers.ts';
 import { alignments, tableRows, type Field } from './rows.ts';
-import { agreed, splitCells, splitTokens } from './split.ts';
+import { addsUp, agreed, splitCells, splitTokens } from './split.ts';
 import type { Line } from './text.ts';
 import { bi, type ReviewCell, type Warning } from './types.ts';
 
@@ -43,11 +43,7 @@ function runTogether(lines: Line[], warnings: Warning[]): Field[] | undefined {
     // Flattened text with blanks printed among the digits: each mark one blank cell, the groups
     // of five adding up as far as their printed cells tell; a cell stands where every reading agrees.
     if (r.flat && runs.length < WIDTH && r.fields.some((f) => f.value === null && f.raw !== '') && r.fields.every((f) => /^\d+$/.test(f.raw) || f.value === null)) {
-      const groups = (c: (number | null)[]) => [0, 5, 10].every((g) => {
-        const parts = c.slice(g, g + 4), total = c[g + 4];
-        const known = parts.reduce<number>((a, v) => a + (v ?? 0), 0);
-        return total === null || total === undefined ? true : parts.some((v) => v === null) ? known <= total : known === total;
-      });
+      const groups = (c: (number | null)[]) => [0, 5, 10].every((g) => addsUp(c.slice(g, g + 4), c[g + 4]));
       const readings = splitTokens(runs, WIDTH, groups);
       if (readings.length > 0 && readings.length <= 16) {
         const cells = agreed(readings, WIDTH);

@@ -1,7 +1,5 @@
-import type { Cell } from '../layout/lines.ts';
+import type { CellAt } from '../layout/lines.ts';
 import { readNum, type Num } from './numbers.ts';
-
-type CellAt = NonNullable<Cell['at']>;
 import { isBlank, squash, type Line } from './text.ts';
 
 /** One value field of a table row. `stacked` holds several values extracted into one cell. */

@@ -140,6 +140,16 @@ export function splitTokens(tokens: string[], width: number, accept: (cells: (nu
 
 const BLANK = /^(?:\/+|[—–-]+)$/;
 
+/**
+ * Parts against their total as far as the printed cells tell: equal when every part is printed,
+ * no more than the total when a part is blank; anything goes when the total is blank.
+ */
+export function addsUp(parts: readonly (number | null)[], total: number | null | undefined): boolean {
+  if (total === null || total === undefined) return true;
+  const known = parts.reduce<number>((a, v) => a + (v ?? 0), 0);
+  return parts.some((v) => v === null) ? known <= total : known === total;
+}
+
 /** The cells on which every reading agrees; the rest null. */
 export function agreed(readings: (number | null)[][], width: number): (number | null)[] {
   return Array.from({ length: width }, (_, c) => (readings.length > 0 && readings.every((r) => r[c] === readings[0]![c]) ? readings[0]![c]! : null));

@@ -1,3 +1,4 @@
+import type { CellAt } from '../layout/lines.ts';
 import type { PageMeta } from './meta.ts';
 import type { Applicant, Clause, Outcome, Proceeding, Template } from '../schema/index.ts';
 
@@ -23,12 +24,7 @@ export interface Warning extends Said {
   line: number | null;
 }
 
-/** Where in a source table a value was printed (0-based table, row and column of the expanded grid). */
-export interface CellAt {
-  table: number;
-  row: number;
-  col: number;
-}
+export type { CellAt } from '../layout/lines.ts';
 
 /** A value read from the text, with the line it came from (null when derived). */
 export interface Sourced<T> {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { decode } from '../parse/decode.ts';
-import { kindOf, layout, looksLikeHtml } from '../layout/index.ts';
+import { cellName, kindOf, layout, looksLikeHtml } from '../layout/index.ts';
 import { table, type Row, type TableName } from '../schema/index.ts';
 
 /** Where `npm run build:data` writes the tables, and where the report texts live. */
@@ -152,7 +152,7 @@ export function sourceView(sourceFile: string, dir = REPORTS_DIR): SourceLine[] 
     seen.add(l.n);
     const table = l.cells?.find((c) => c.at)?.at?.table;
     return { n: l.n, first, text: l.raw, ...(table !== undefined ? { table } : {}),
-      ...(l.cells ? { cells: l.cells.map((c) => ({ text: c.raw, id: c.at && !c.spanned ? `C${c.at.table + 1}-${c.at.row + 1}-${c.at.col + 1}` : null })) } : {}) };
+      ...(l.cells ? { cells: l.cells.map((c) => ({ text: c.raw, id: c.at && !c.spanned ? `C${cellName(c.at)}` : null })) } : {}) };
   });
 }
 

@@ -1,6 +1,6 @@
 import { agencyRows, type Registry } from '../agencies/index.ts';
 import { APPLICATION_ROWS, RESULT_GROUPS, TABLES, type Row, type TableDef, type TableName } from '../schema/index.ts';
-import type { CellAt } from '../parse/index.ts';
+import { cellName as name, type CellAt } from '../layout/index.ts';
 import type { Entry } from './dataset.ts';
 
 export { buildDataset, type Entry, type Input } from './dataset.ts';
@@ -47,8 +47,7 @@ export function tables(entries: readonly Entry[], registry: Registry): Table[] {
   return TABLES.map((def) => ({ def, rows: sortRows(def, rows[def.name as TableName]) }));
 }
 
-/** A source table cell as published: "table-row-column", 1-based. */
-const cellName = (at: CellAt | null) => (at ? `${at.table + 1}-${at.row + 1}-${at.col + 1}` : null);
+const cellName = (at: CellAt | null) => (at ? name(at) : null);
 
 function summaryRow(e: Entry, agency: Row | undefined, checksFailed: number): Row {
   const r = e.report;
