@@ -10,7 +10,7 @@ const BLOCK = new Set([
 /** Elements whose text is not the document's. */
 const DROP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object']);
 
-interface RawCell { raw: string; line: number; rowspan: number; colspan: number }
+interface RawCell { raw: string; line: number; rowspan: number; colspan: number; page?: number }
 interface Table { rows: RawCell[][]; row: RawCell[] | null; cell: RawCell | null }
 
 /** HTML that arrived inside a JavaScript string ("<p style=\\"…\\">…\\n"), unescaped. */
@@ -81,7 +81,9 @@ export function layoutHtml(source: string): Line[] {
         if (name === 'tr') { table.row = []; table.rows.push(table.row); return; }
         if (name === 'td' || name === 'th') {
           if (!table.row) { table.row = []; table.rows.push(table.row); }
-          table.cell = { raw: '', line: lineAt(parser.startIndex), rowspan: span(attrs.rowspan), colspan: span(attrs.colspan) };
+          // A PDF's cells say which page they are printed on (src/layout/geometry.ts).
+          const page = Number.parseInt(attrs['data-page'] ?? '', 10);
+          table.cell = { raw: '', line: lineAt(parser.startIndex), rowspan: span(attrs.rowspan), colspan: span(attrs.colspan), ...(page > 0 ? { page } : {}) };
           table.row.push(table.cell);
           return;
         }
@@ -153,12 +155,13 @@ function gridLines(rows: RawCell[][], table: number): Line[] {
     for (const cell of cells) {
       while (row[c]) c++;
       const raw = cell.raw.replace(/[ \t\r\n]+/g, ' ').trim();
-      const origin: Cell = { text: fold(raw).trim(), raw, line: cell.line, at: { table, row: r, col: c } };
+      const page = cell.page ? { page: cell.page } : {};
+      const origin: Cell = { text: fold(raw).trim(), raw, line: cell.line, at: { table, row: r, col: c, ...page } };
       for (let dr = 0; dr < cell.rowspan && (dr === 0 || r + dr < rows.length); dr++) {
         const target = (grid[r + dr] ??= []);
         for (let dc = 0; dc < cell.colspan; dc++) {
           target[c + dc] = dr === 0 && dc === 0 ? origin
-            : { text: '', raw: '', line: cell.line, at: { table, row: r + dr, col: c + dc }, spanned: true };
+            : { text: '', raw: '', line: cell.line, at: { table, row: r + dr, col: c + dc, ...page }, spanned: true };
         }
       }
       c += cell.colspan;

@@ -22,6 +22,8 @@ export interface CellAt {
   table: number;
   row: number;
   col: number;
+  /** The page of a PDF original the cell is printed on. */
+  page?: number;
 }
 
 /** A source table cell as published and linked: "table-row-column", 1-based. */
@@ -43,8 +45,24 @@ export interface Cell {
 
 import { TRADITIONAL } from './traditional.ts';
 
+/**
+ * Radicals that PDF fonts map their glyphs to instead of the characters they show ("⼀⼯⼈⺠"
+ * for 一工人民): Kangxi radicals and CJK compatibility ideographs by Unicode's own mapping, the
+ * simplified forms of the radicals supplement, which Unicode does not map, by hand.
+ */
+export const RADICALS: Record<string, string> = Object.fromEntries([
+  ...Array.from({ length: 0x2fd6 - 0x2f00 }, (_, i) => String.fromCharCode(0x2f00 + i)),
+  ...Array.from({ length: 0xfada - 0xf900 }, (_, i) => String.fromCharCode(0xf900 + i)),
+].map((ch) => [ch, TRADITIONAL[ch.normalize('NFKC')] ?? ch.normalize('NFKC')]).filter(([a, b]) => a !== b && b!.length === 1).concat(
+  [...'⺟母⺠民⻅见⻆角⻓长⻔门⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻨麦⻩黄⻬齐⻮齿⻰龙⻳龟⻄西⻋车⻉贝⻚页⻘青'].flatMap((c, i, a) => (i % 2 ? [] : [[c, a[i + 1]!]])),
+));
+
+/** Text with PDF radicals as the characters they show. */
+export const unradical = (s: string): string => (/[\u2e80-\u2fdf\uf900-\ufaff]/.test(s) ? [...s].map((c) => RADICALS[c] ?? c).join('') : s);
+
 const FOLD: Record<string, string> = {
   ...TRADITIONAL,
+  ...RADICALS,
   '＋': '+', '－': '-', '−': '-', '．': '.', '％': '%', '／': '/', '\u3000': ' ', '\u00a0': ' ',
   '\u2002': ' ', '\u2003': ' ', '\u2009': ' ', '\u200b': ' ', '\ufeff': ' ', '\u200c': ' ', '\u200d': ' ', '\u2060': ' ',
 };

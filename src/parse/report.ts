@@ -8,7 +8,8 @@ import { readFees, readNarrative } from './narrative.ts';
 import { readProactive } from './proactive.ts';
 import { readReviews } from './reviews.ts';
 import { findSections, section } from './sections.ts';
-import { layout, kindOf, type Kind } from '../layout/index.ts';
+import { layout, kindOf, type Kind, type LayoutNote } from '../layout/index.ts';
+import type { Extracted } from '../read/index.ts';
 import { squash, type Line } from './text.ts';
 import { bi, type ParsedReport, type Warning } from './types.ts';
 
@@ -17,8 +18,18 @@ export function statusOf(warnings: readonly Warning[]): ParsedReport['status'] {
   return warnings.some((w) => w.severity === 'error') ? 'failed' : warnings.some((w) => w.severity === 'warning') ? 'warnings' : 'ok';
 }
 
-/** A file's bytes in, a report out: bytes that are no readable text give a failed report with the reason. */
-export function parseFile(bytes: Uint8Array, file = '', manifest?: PageMeta): { report: ParsedReport; encoding: Decoded['encoding'] } {
+/**
+ * A file's bytes in, a report out: bytes that are no readable text give a failed report with the
+ * reason. A PDF or DOCX comes read already (`extracted`, from src/read): its structure as HTML.
+ */
+export function parseFile(bytes: Uint8Array, file = '', manifest?: PageMeta, extracted?: Extracted): { report: ParsedReport; encoding: Decoded['encoding'] } {
+  if (extracted) {
+    const said = (n: LayoutNote, severity: Warning['severity']): Warning => ({ severity, code: n.code, ...bi(n.zh, n.en), line: n.line });
+    const parsed = extracted.problem ? { ...parseReport(''), source: manifest ?? NO_META, warnings: [said(extracted.problem, 'error')] }
+      : parseReport(extracted.html, { kind: 'html', ...(manifest ? { manifest } : {}) });
+    const warnings = [...extracted.notes.map((n) => said(n, 'note')), ...parsed.warnings];
+    return { report: { ...parsed, warnings, status: statusOf(warnings) }, encoding: null };
+  }
   const d = decode(bytes);
   const parsed = d.problem ? { ...parseReport(''), source: manifest ?? NO_META, warnings: [d.problem] } : parseReport(d.text, { kind: kindOf(file), ...(manifest ? { manifest } : {}) });
   const warnings = [...d.notes, ...parsed.warnings];

@@ -4,6 +4,7 @@ import { checkContinuity, checkReport, type Check } from '../check/index.ts';
 import { coverage, type Coverage } from '../check/coverage.ts';
 import { parseFile, statusOf, type PageMeta, type ParsedReport, type Warning } from '../parse/index.ts';
 import { bi } from '../parse/types.ts';
+import type { Extracted } from '../read/index.ts';
 
 /** One input file as the build read it. */
 export interface Input {
@@ -12,6 +13,8 @@ export interface Input {
   bytes: Uint8Array;
   /** What a manifest beside the reports says of this file. */
   manifest?: PageMeta;
+  /** A PDF or DOCX as the read stage gave it. */
+  extracted?: Extracted;
 }
 
 /** One report, parsed, identified and checked. */
@@ -36,7 +39,7 @@ export function buildDataset(inputs: readonly Input[], registry: Registry): Entr
   const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const used = new Set<string>();
   const entries: Entry[] = sorted.map((input) => {
-    const { report: parsed, encoding } = parseFile(input.bytes, input.file, input.manifest);
+    const { report: parsed, encoding } = parseFile(input.bytes, input.file, input.manifest, input.extracted);
     const warnings: Warning[] = [...parsed.warnings];
     const name = parsed.agencyName.value;
     const agency = name ? resolveAgency(name, registry) : null;

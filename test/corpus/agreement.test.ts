@@ -9,21 +9,12 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/check/index.ts';
 import { coverage } from '../../src/check/coverage.ts';
-import { parseFile, readManifest, stemOf, type ParsedReport } from '../../src/parse/index.ts';
+import { parseFile, readManifest, reportCells, stemOf } from '../../src/parse/index.ts';
 
 const dir = resolve(process.env.ATLAS_CORPUS ?? join(import.meta.dirname, '../../../shared/corpus/pingtan'));
 const present = existsSync(join(dir, 'html')) && existsSync(join(dir, 'txt'));
 
-/** Every cell a reading names, keyed the way the published tables key it. */
-function cells(r: ParsedReport): Map<string, number | null> {
-  const m = new Map<string, number | null>();
-  for (const c of r.applications) m.set(`applications/${c.row}/${c.applicant}`, c.value);
-  for (const c of r.reviews) m.set(`reviews/${c.proceeding}/${c.outcome}`, c.value);
-  for (const c of r.article20) m.set(`article20/${c.clause}/${c.item}/${c.measure}`, c.value);
-  m.set('proactive/total', r.proactiveTotal.value);
-  for (const c of r.proactiveCategories) m.set(`proactive/${c.key}`, c.items);
-  return m;
-}
+const cells = reportCells;
 
 describe.skipIf(!present)(`the corpus in two shapes (${dir})`, () => {
   const manifest = present && existsSync(join(dir, 'SOURCES.tsv')) ? readManifest(readFileSync(join(dir, 'SOURCES.tsv'), 'utf8')) : new Map();
