@@ -2,11 +2,12 @@
  * `npm run build:data [-- --reports DIR --out DIR --manifest FILE --strict]`: report texts in, checked tables out.
  * Defaults: src/data/reports → public/data (served at <base>/data/).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadRegistry } from '../src/agencies/index.ts';
 import { writeTables } from '../src/files/index.ts';
-import { buildDataset, tables } from '../src/tables/index.ts';
+import { buildDataset, tables, type Input } from '../src/tables/index.ts';
+import { extract, originalOf } from '../src/read/index.ts';
 import { PACKAGE } from '../src/files/package.ts';
 import { MANIFEST_NAMES, readManifest, stemOf } from '../src/parse/index.ts';
 
@@ -31,11 +32,22 @@ const manifestPath = args.includes('--manifest') ? resolve(opt('--manifest', '')
 const manifest = manifestPath ? readManifest(readFileSync(manifestPath, 'utf8')) : new Map();
 const files = all.filter((f) => f !== manifestFile);
 log(`Reading ${files.length} report file(s) from ${relative(process.cwd(), reportsDir) || '.'}${manifestPath ? ` with the manifest ${relative(process.cwd(), manifestPath)} (${manifest.size} rows)` : ''}`);
-const inputs = files.map((file, i) => {
+const inputs: Input[] = [];
+for (const [i, file] of files.entries()) {
   if (files.length > 20 && (i + 1) % Math.ceil(files.length / 20) === 0) log(`  read ${i + 1}/${files.length}`);
   const meta = manifest.get(stemOf(file));
-  return { file, bytes: new Uint8Array(readFileSync(join(reportsDir, file))), ...(meta ? { manifest: meta } : {}) };
-});
+  const bytes = new Uint8Array(readFileSync(join(reportsDir, file)));
+  // Originals (PDF, DOCX) are read to their structure first; the site shows that structure and
+  // offers the original for download, both under <out>/sources/.
+  const original = originalOf(file, bytes);
+  const extracted = original ? await extract(bytes, original) : undefined;
+  if (extracted) {
+    mkdirSync(join(outDir, 'sources'), { recursive: true });
+    writeFileSync(join(outDir, 'sources', file), bytes);
+    if (!extracted.problem) writeFileSync(join(outDir, 'sources', `${file}.html`), extracted.html);
+  }
+  inputs.push({ file, bytes, ...(meta ? { manifest: meta } : {}), ...(extracted ? { extracted } : {}) });
+}
 const started = Date.now();
 const registry = loadRegistry();
 const entries = buildDataset(inputs, registry);

@@ -1,6 +1,7 @@
 /** `npm run parse -- FILE...`: prints each parsed report as JSON, warnings included. */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { extract, originalOf } from '../src/read/index.ts';
 import { MANIFEST_NAMES, parseFile, readManifest, stemOf, type PageMeta } from '../src/parse/index.ts';
 
 const args = process.argv.slice(2);
@@ -16,8 +17,11 @@ if (files.length === 0) {
   console.error('usage: npm run parse -- [--manifest FILE] FILE...');
   process.exit(2);
 }
-const out = files.map((file) => {
-  const { report, encoding } = parseFile(new Uint8Array(readFileSync(file)), file, manifestFor(file));
-  return { file: basename(file), encoding, ...report };
-});
+const out = [];
+for (const file of files) {
+  const bytes = new Uint8Array(readFileSync(file));
+  const original = originalOf(file, bytes);
+  const { report, encoding } = parseFile(bytes, file, manifestFor(file), original ? await extract(bytes, original) : undefined);
+  out.push({ file: basename(file), encoding, ...report });
+}
 process.stdout.write(JSON.stringify(files.length === 1 ? out[0] : out, null, 2) + '\n');
