@@ -26,17 +26,26 @@ const TOL = 2;
 interface Seg { at: number; from: number; to: number }
 /** A cell of a table part: grid rows r0..r1 (exclusive) of its page part, its x range, its text. */
 interface GCell { r0: number; r1: number; x0: number; x1: number; text: string; page: number; box: [number, number, number, number] }
-interface Part { page: number; top: number; bottom: number; left: number; right: number; rows: number; cells: GCell[] }
+interface Part {
+  page: number; top: number; bottom: number; left: number; right: number; rows: number; cells: GCell[];
+  /** Cut by the page break below or above: the row there goes on across the break. */
+  cutBelow: boolean; cutAbove: boolean;
+}
 type Block = { page: number; top: number; kind: 'line'; line: PLine } | { page: number; top: number; kind: 'table'; part: Part };
 /** A line of prose: its text and extent. */
 interface PLine { text: string; x0: number; x1: number; y: number; h: number; page: number }
 
-/** Items of one baseline, left to right, joined; a gap of a third of the type size or more is a space. */
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+/**
+ * Items of one baseline, left to right, joined. A gap of a third of the type size or more is a
+ * space, except beside a Chinese character: the space word processors set between Chinese and
+ * digits ("共 152 条") is typography, not a separator.
+ */
 function joinLine(items: TextItem[]): string {
   const sorted = [...items].sort((a, b) => a.x - b.x);
   let out = '', end = -Infinity;
   for (const it of sorted) {
-    if (out && it.x - end > it.h * 0.3) out += ' ';
+    if (out && it.x - end > it.h * 0.3 && (it.x - end > it.h * 1.5 || !(CJK.test(out[out.length - 1]!) || CJK.test(it.str[0]!)))) out += ' ';
     out += it.str;
     end = Math.max(end, it.x + it.w);
   }
@@ -67,14 +76,22 @@ function cluster(values: number[], tol = TOL): number[] {
   return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
 }
 
-/** Collinear touching segments as one. */
+/** Collinear touching segments as one: segments within a point of one line, then their intervals. */
 function mergeSegs(segs: Seg[]): Seg[] {
-  const sorted = [...segs].sort((a, b) => a.at - b.at || a.from - b.from);
+  const byLine: Seg[][] = [];
+  for (const s of [...segs].sort((a, b) => a.at - b.at)) {
+    const last = byLine.at(-1);
+    if (last && s.at - last[last.length - 1]!.at <= 1) last.push(s);
+    else byLine.push([s]);
+  }
   const out: Seg[] = [];
-  for (const s of sorted) {
-    const last = out.at(-1);
-    if (last && Math.abs(last.at - s.at) <= 1 && s.from <= last.to + TOL) last.to = Math.max(last.to, s.to);
-    else out.push({ ...s });
+  for (const line of byLine) {
+    const at = line.reduce((n, s) => n + s.at, 0) / line.length;
+    let cur: Seg | null = null;
+    for (const s of line.sort((a, b) => a.from - b.from)) {
+      if (cur && s.from <= cur.to + TOL) cur.to = Math.max(cur.to, s.to);
+      else out.push(cur = { at, from: s.from, to: s.to });
+    }
   }
   return out;
 }
@@ -109,8 +126,9 @@ function tablesOf(page: PdfPage, free: Set<TextItem>): Part[] {
     const top = Math.max(...g.h.map((s) => s.at)), bottom = Math.min(...g.h.map((s) => s.at));
     const vTop = Math.max(...g.v.map((s) => s.to)), vBottom = Math.min(...g.v.map((s) => s.from));
     const left = Math.min(...g.v.map((s) => s.at)), right = Math.max(...g.v.map((s) => s.at));
-    if (vTop > top + 3 * TOL) g.h.push({ at: vTop, from: left, to: right });
-    if (vBottom < bottom - 3 * TOL) g.h.push({ at: vBottom, from: left, to: right });
+    const cutAbove = vTop > top + 3 * TOL, cutBelow = vBottom < bottom - 3 * TOL;
+    if (cutAbove) g.h.push({ at: vTop, from: left, to: right });
+    if (cutBelow) g.h.push({ at: vBottom, from: left, to: right });
     const xs = cluster(g.v.map((s) => s.at)), ys = cluster(g.h.map((s) => s.at)).reverse();
     if (xs.length < 2 || ys.length < 2) continue;
     const rows = ys.length - 1, cols = xs.length - 1;
@@ -147,7 +165,7 @@ function tablesOf(page: PdfPage, free: Set<TextItem>): Part[] {
       r0: b.r0, r1: b.r1, x0: xs[b.c0]!, x1: xs[b.c1]!, page: page.n,
       text: joinCell(b.items), box: [xs[b.c0]!, ys[b.r1]!, xs[b.c1]! - xs[b.c0]!, ys[b.r0]! - ys[b.r1]!],
     }));
-    parts.push({ page: page.n, top: ys[0]!, bottom: ys[rows]!, left: xs[0]!, right: xs[cols]!, rows, cells });
+    parts.push({ page: page.n, top: ys[0]!, bottom: ys[rows]!, left: xs[0]!, right: xs[cols]!, rows, cells, cutAbove, cutBelow });
   }
   return parts;
 }
@@ -238,6 +256,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
  * cells so that every cell keeps its column.
  */
 function tableHtml(parts: Part[]): string[] {
+  for (let k = 1; k < parts.length; k++) joinCut(parts[k - 1]!, parts[k]!);
   const xs = cluster(parts.flatMap((p) => p.cells.flatMap((c) => [c.x0, c.x1])), 3 * TOL);
   const col = (x: number) => xs.reduce((best, v, i) => (Math.abs(v - x) < Math.abs(xs[best]! - x) ? i : best), 0);
   const width = xs.length - 1;
@@ -276,3 +295,30 @@ function tableHtml(parts: Part[]): string[] {
   out.push('</table>');
   return out;
 }
+
+/**
+ * A row cut by a page break is one row: the text of the continuation's first row goes to the cell
+ * above it (the last row of the part before), and that row is dropped. Cells that span on below
+ * the first row stay where they are.
+ */
+function joinCut(prev: Part, next: Part): void {
+  if (next.rows < 2) return;
+  const first = next.cells.filter((c) => c.r0 === 0 && c.r1 === 1);
+  const last = prev.cells.filter((c) => c.r1 === prev.rows);
+  if (first.length === 0) return;
+  const num = (t: string) => /^[\d,.，]+$/.test(t);
+  // Without borders left open at the break (word processors close them), a first row that only
+  // carries words where the row above has numbers, and blanks under its numbers, is that row's end.
+  const open = prev.cutBelow && next.cutAbove;
+  const tail = first.length >= 2 && first.some((c) => c.text !== '') && !first.some((c) => num(c.text))
+    && last.some((d) => num(d.text)) && first.every((c) => c.text === '' || !num(overlapping(last, c)?.text ?? ''));
+  if (!open && !tail) return;
+  for (const c of first) {
+    const above = overlapping(last, c);
+    if (above && c.text) above.text = above.text + c.text;
+  }
+  next.cells = next.cells.filter((c) => !first.includes(c)).map((c) => ({ ...c, r0: Math.max(0, c.r0 - 1), r1: c.r1 - 1 }));
+  next.rows--;
+}
+
+const overlapping = (cells: GCell[], c: GCell) => cells.find((d) => Math.min(d.x1, c.x1) - Math.max(d.x0, c.x0) > (c.x1 - c.x0) / 2);

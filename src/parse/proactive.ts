@@ -37,8 +37,8 @@ function findTotal(text: string): RegExpExecArray | undefined {
   }
   return best;
 }
-// "政策法规类 29 条，占比 29%" / "其他 2 条，占比 4.1%".
-const CATEGORY = new RegExp(`([\\u4e00-\\u9fa5]{1,10}?类|其他(?:类|信息)?)[^\\d。；;，,]{0,4}?(\\d+)\\s*${UNIT}(?:[，,]?\\s*(?:占比|占)\\s*(?:约\\s*)?(\\d+(?:\\.\\d+)?)\\s*%)?`, 'g');
+// "政策法规类 29 条，占比 29%" / "其他 2 条，占比 4.1%" / "…其他政府信息 2 条" (a space set before the number).
+const CATEGORY = new RegExp(`([\\u4e00-\\u9fa5]{1,10}?类|其他(?:类|信息)?)[^\\d。；;，,]{0,4}?\\s*(\\d+)\\s*${UNIT}(?:[，,]?\\s*(?:占比|占)\\s*(?:约\\s*)?(\\d+(?:\\.\\d+)?)\\s*%)?`, 'g');
 
 /** Section 一: the stated total of proactively disclosed items and its categories. */
 export function readProactive(lines: Line[], warnings: Warning[]): { total: Sourced<number>; categories: ProactiveCategory[] } {

@@ -26,6 +26,9 @@ const line = c('line', 'integer', '来源行号（源文件中读取该值的行
 const sourceCell = c('source_cell', 'string', '来源单元格（源文件中的表格-行-列，从1起，合并单元格展开后计；源文件无表格时为空）',
   "Table-row-column (1-based, merged cells expanded) of the source's own table the value was read from; NULL where the source has no tables");
 
+const sourcePage = c('source_page', 'integer', '来源页码（PDF 原件中该值所在的页，从1起；其他来源为空）',
+  'Page of the original PDF the value was read from (1-based); NULL for other sources');
+
 // Columns that several tables share.
 const year = c('year', 'integer', '报告年度（所报告的年份）', 'Year reported on');
 const county = c('county', 'string', '县（区）', 'County (NULL above county level)');
@@ -94,6 +97,7 @@ export const TABLES: readonly TableDef[] = [
     c('raw', 'string', '原文', 'Text as printed'),
     line,
     sourceCell,
+    sourcePage,
   ] },
   { name: 'applications', zh: '表三 收到和处理申请', en: 'Table 三: applications, one row per cell', key: ['report_id', 'row', 'applicant'], columns: [
     reportId,
@@ -104,6 +108,7 @@ export const TABLES: readonly TableDef[] = [
     c('value', 'integer', '数量（空白为空）', 'Count (NULL if blank)'),
     line,
     sourceCell,
+    sourcePage,
   ] },
   { name: 'reviews', zh: '表四 行政复议和行政诉讼', en: 'Table 四: review and litigation, one row per cell', key: ['report_id', 'proceeding', 'outcome'], columns: [
     reportId,
@@ -112,6 +117,7 @@ export const TABLES: readonly TableDef[] = [
     c('value', 'integer', '数量（空白为空）', 'Count (NULL if blank)'),
     line,
     sourceCell,
+    sourcePage,
   ] },
   { name: 'checks', zh: '核对', en: 'Consistency checks run on every report', key: ['report_id', 'check', 'subject'], columns: [
     reportId,

@@ -28,10 +28,10 @@ export interface AgencyRow {
 export interface ProactiveRow { report_id: string; category: string; category_label: string | null; items: number | null; share_pct: number | null; line: number | null }
 export interface Article20Row {
   report_id: string; clause: string; item: string; item_label: string | null; measure: string; value: number | null;
-  unit: string | null; raw: string | null; line: number | null; source_cell: string | null;
+  unit: string | null; raw: string | null; line: number | null; source_cell: string | null; source_page: number | null;
 }
-export interface ApplicationRow { report_id: string; row: string; row_label: string; applicant: string; value: number | null; line: number | null; source_cell: string | null }
-export interface ReviewRow { report_id: string; proceeding: string; outcome: string; value: number | null; line: number | null; source_cell: string | null }
+export interface ApplicationRow { report_id: string; row: string; row_label: string; applicant: string; value: number | null; line: number | null; source_cell: string | null; source_page: number | null }
+export interface ReviewRow { report_id: string; proceeding: string; outcome: string; value: number | null; line: number | null; source_cell: string | null; source_page: number | null }
 export interface CheckRow { report_id: string; check: string; subject: string; status: 'pass' | 'fail' | 'skipped'; detail: string | null }
 export interface WarningRow { report_id: string; seq: number; severity: 'note' | 'warning' | 'error'; code: string; message: string; message_zh: string; message_en: string; line: number | null }
 export interface NarrativeRow { report_id: string; section: string; heading: string | null; text: string | null; line: number | null }

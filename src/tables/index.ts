@@ -33,12 +33,12 @@ export function tables(entries: readonly Entry[], registry: Registry): Table[] {
       return [...total, ...r.proactiveCategories.map((c) => ({ report_id: e.reportId, category: c.key, category_label: c.label, items: c.items, share_pct: c.sharePct, line: c.line }))];
     }),
     article20: entries.flatMap((e) => e.report.article20.map((c) => ({
-      report_id: e.reportId, clause: c.clause, item: c.item, item_label: c.itemLabel, measure: c.measure, value: c.value, unit: c.unit, raw: c.raw, line: c.line, source_cell: cellName(c.cell),
+      report_id: e.reportId, clause: c.clause, item: c.item, item_label: c.itemLabel, measure: c.measure, value: c.value, unit: c.unit, raw: c.raw, line: c.line, source_cell: cellName(c.cell), source_page: c.cell?.page ?? null,
     }))),
     applications: entries.flatMap((e) => e.report.applications.map((c) => ({
-      report_id: e.reportId, row: c.row, row_label: APPLICATION_ROWS.find((r) => r.key === c.row)!.zh, applicant: c.applicant, value: c.value, line: c.line, source_cell: cellName(c.cell),
+      report_id: e.reportId, row: c.row, row_label: APPLICATION_ROWS.find((r) => r.key === c.row)!.zh, applicant: c.applicant, value: c.value, line: c.line, source_cell: cellName(c.cell), source_page: c.cell?.page ?? null,
     }))),
-    reviews: entries.flatMap((e) => e.report.reviews.map((c) => ({ report_id: e.reportId, proceeding: c.proceeding, outcome: c.outcome, value: c.value, line: c.line, source_cell: cellName(c.cell) }))),
+    reviews: entries.flatMap((e) => e.report.reviews.map((c) => ({ report_id: e.reportId, proceeding: c.proceeding, outcome: c.outcome, value: c.value, line: c.line, source_cell: cellName(c.cell), source_page: c.cell?.page ?? null }))),
     checks: entries.flatMap((e) => e.checks.map((c) => ({ report_id: e.reportId, check: c.check, subject: c.subject, status: c.status, detail: c.detail }))),
     warnings: entries.flatMap((e) => e.report.warnings.map((w, i) => ({ report_id: e.reportId, seq: i + 1, severity: w.severity, code: w.code, message: w.message, message_zh: w.zh, message_en: w.en, line: w.line }))),
     narrative: entries.flatMap((e) => e.report.narrative.map((n) => ({ report_id: e.reportId, section: n.section, heading: n.heading, text: n.text, line: n.line }))),

@@ -30,7 +30,7 @@ describe('toCsv', () => {
   const csv = toCsv(article20, rows);
 
   it('has the TABLES column order as header, \\n line ends, no BOM', () => {
-    expect(csv.split('\n')[0]).toBe('report_id,clause,item,item_label,measure,value,unit,raw,line,source_cell');
+    expect(csv.split('\n')[0]).toBe('report_id,clause,item,item_label,measure,value,unit,raw,line,source_cell,source_page');
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     expect(csv.endsWith('\n')).toBe(true);
     expect(csv.replace(/"[^"]*"/g, '')).not.toContain('\r'); // CR only inside quoted fields
@@ -42,16 +42,16 @@ describe('toCsv', () => {
     expect(csv).toContain(',-42.5,');
     expect(csv).toContain(',0.0000001,');
     expect(csv).toContain(',1000000000000000000000,');
-    expect(csv).toContain(',12,\n');
+    expect(csv).toContain(',12,,\n');
     expect(csv).not.toMatch(/\de[+-]?\d/);
   });
 
   it('quotes only what RFC 4180 needs, and writes "" for an empty string but nothing for NULL', () => {
     const lines = csv.split('\n');
-    expect(lines[1]).toBe('a-2021,20.1,rules,规章,made,5394432.52,万元,"5,394,432.52",12,');
+    expect(lines[1]).toBe('a-2021,20.1,rules,规章,made,5394432.52,万元,"5,394,432.52",12,,');
     expect(csv).toContain('"行政许可，""含""备案"');
     expect(csv).toContain(',"第一行\n第二行\r\n第三行",');
-    expect(csv).toContain('b-2020,20.9,procurement,,amount,-42.5,, 前后空格 ,,\n');
+    expect(csv).toContain('b-2020,20.9,procurement,,amount,-42.5,, 前后空格 ,,,\n');
     expect(csv).toContain('d-2020,20.6,penalty,"",count,');
   });
 

@@ -121,7 +121,7 @@ describe('edge cases', () => {
     const applicants = applications.columns.find((c) => c.name === 'applicant')!.values!;
     const rows: Row[] = Array.from({ length: 2500 }, (_, i) => ({
       report_id: `r${String(Math.floor(i / 7)).padStart(4, '0')}`, row: 'granted', row_label: '予以公开',
-      applicant: applicants[i % 7]!, value: i % 13 === 0 ? null : i * 3 - 100, line: 40 + (i % 7), source_cell: i % 5 === 0 ? null : `2-${i % 30}-${i % 7}`,
+      applicant: applicants[i % 7]!, value: i % 13 === 0 ? null : i * 3 - 100, line: 40 + (i % 7), source_cell: i % 5 === 0 ? null : `2-${i % 30}-${i % 7}`, source_page: i % 3 === 0 ? null : 1 + (i % 9),
     }));
     const pq = toParquet(applications, rows);
     expect(parquetMetadata(buf(pq)).row_groups.length).toBeGreaterThan(1);
