@@ -120,6 +120,18 @@ function tablesOf(page: PdfPage, free: Set<TextItem>): Part[] {
     if (i < h.length) g.h.push(h[i]!);
     else g.v.push(v[i - h.length]!);
   });
+  // A side border that meets no other border (a merged side header going on from the page
+  // before, with no rule above or below it here) belongs to the table whose height it spans.
+  const tablesFound = [...groups.values()].filter((g) => g.h.length >= 2 && g.v.length >= 2);
+  for (const g of groups.values()) {
+    if (g.h.length > 0 || g.v.length !== 1) continue;
+    const s = g.v[0]!;
+    const home = tablesFound.find((t) => {
+      const lo = Math.min(...t.v.map((x) => x.from)), hi = Math.max(...t.v.map((x) => x.to));
+      return Math.abs(s.from - lo) <= 3 * TOL && Math.abs(s.to - hi) <= 3 * TOL;
+    });
+    if (home) { home.v.push(s); g.v = []; }
+  }
   const parts: Part[] = [];
   for (const g of groups.values()) {
     // A table cut by a page break has no border at the cut: its side borders run on to it.
@@ -127,8 +139,8 @@ function tablesOf(page: PdfPage, free: Set<TextItem>): Part[] {
     const vTop = Math.max(...g.v.map((s) => s.to)), vBottom = Math.min(...g.v.map((s) => s.from));
     const left = Math.min(...g.v.map((s) => s.at)), right = Math.max(...g.v.map((s) => s.at));
     const cutAbove = vTop > top + 3 * TOL, cutBelow = vBottom < bottom - 3 * TOL;
-    if (cutAbove) g.h.push({ at: vTop, from: left, to: right });
-    if (cutBelow) g.h.push({ at: vBottom, from: left, to: right });
+    // The table's outer edges bound its cells even where no rule is drawn there.
+    g.h.push({ at: Math.max(top, vTop), from: left, to: right }, { at: Math.min(bottom, vBottom), from: left, to: right });
     const xs = cluster(g.v.map((s) => s.at)), ys = cluster(g.h.map((s) => s.at)).reverse();
     if (xs.length < 2 || ys.length < 2) continue;
     const rows = ys.length - 1, cols = xs.length - 1;
