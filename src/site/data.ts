@@ -96,12 +96,19 @@ export function loadData(dir = DATA_DIR): Dataset {
   return data;
 }
 
+/** A PDF or DOCX original: build:data keeps it, and the structure read from it, under data/sources/. */
+export const isOriginal = (file: string): boolean => /\.(?:pdf|docx)$/i.test(file);
+/** Paths under the data folder (and the site's data/ URL) of an original and of its read structure. */
+export const originalPath = (file: string): string => `sources/${file}`;
+export const readPath = (file: string): string => `sources/${file}.html`;
+
 /** The source text of a report, split into lines exactly as the parser numbers them (1-based). */
 export function sourceLines(sourceFile: string, dir = REPORTS_DIR): string[] {
   if (sourceFile.includes('/') || sourceFile.includes('\\')) throw new Error(`bad source file name ${sourceFile}`);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(readFileSync(join(dir, sourceFile)));
+    // An original (PDF, DOCX) is shown as the structure the build read from it.
+    bytes = new Uint8Array(readFileSync(isOriginal(sourceFile) ? join(DATA_DIR, readPath(sourceFile)) : join(dir, sourceFile)));
   } catch {
     return [];
   }
@@ -118,7 +125,7 @@ export interface SourceLine {
   first: boolean;
   text: string;
   /** A table row's cells, each with the id a number's link points to (C<table>-<row>-<column>). */
-  cells?: { text: string; id: string | null }[];
+  cells?: { text: string; id: string | null; page?: number }[];
   /** The source table a row belongs to. */
   table?: number;
 }
@@ -143,7 +150,7 @@ export function sourceBlocks(lines: SourceLine[]): SourceBlock[] {
 export function sourceView(sourceFile: string, dir = REPORTS_DIR): SourceLine[] {
   const lines = sourceLines(sourceFile, dir);
   const text = lines.join('\n');
-  if (kindOf(sourceFile) !== 'html' && !(kindOf(sourceFile) === 'text' && looksLikeHtml(text))) {
+  if (!isOriginal(sourceFile) && kindOf(sourceFile) !== 'html' && !(kindOf(sourceFile) === 'text' && looksLikeHtml(text))) {
     return lines.map((t, i) => ({ n: i + 1, first: true, text: t }));
   }
   const seen = new Set<number>();
@@ -152,7 +159,7 @@ export function sourceView(sourceFile: string, dir = REPORTS_DIR): SourceLine[] 
     seen.add(l.n);
     const table = l.cells?.find((c) => c.at)?.at?.table;
     return { n: l.n, first, text: l.raw, ...(table !== undefined ? { table } : {}),
-      ...(l.cells ? { cells: l.cells.map((c) => ({ text: c.raw, id: c.at && !c.spanned ? `C${cellName(c.at)}` : null })) } : {}) };
+      ...(l.cells ? { cells: l.cells.map((c) => ({ text: c.raw, id: c.at && !c.spanned ? `C${cellName(c.at)}` : null, ...(c.at?.page ? { page: c.at.page } : {}) })) } : {}) };
   });
 }
 
