@@ -103,12 +103,12 @@ export const originalPath = (file: string): string => `sources/${file}`;
 export const readPath = (file: string): string => `sources/${file}.html`;
 
 /** The source text of a report, split into lines exactly as the parser numbers them (1-based). */
-export function sourceLines(sourceFile: string, dir = REPORTS_DIR): string[] {
+export function sourceLines(sourceFile: string, dir = REPORTS_DIR, dataDir = DATA_DIR): string[] {
   if (sourceFile.includes('/') || sourceFile.includes('\\')) throw new Error(`bad source file name ${sourceFile}`);
   let bytes: Uint8Array;
   try {
     // An original (PDF, DOCX) is shown as the structure the build read from it.
-    bytes = new Uint8Array(readFileSync(isOriginal(sourceFile) ? join(DATA_DIR, readPath(sourceFile)) : join(dir, sourceFile)));
+    bytes = new Uint8Array(readFileSync(isOriginal(sourceFile) ? join(dataDir, readPath(sourceFile)) : join(dir, sourceFile)));
   } catch {
     return [];
   }
@@ -147,8 +147,8 @@ export function sourceBlocks(lines: SourceLine[]): SourceBlock[] {
  * The source as a reader checks it: plain text line by line; HTML as its text and tables, laid
  * out as the parser read them, every cell addressable, each line under its source line's number.
  */
-export function sourceView(sourceFile: string, dir = REPORTS_DIR): SourceLine[] {
-  const lines = sourceLines(sourceFile, dir);
+export function sourceView(sourceFile: string, dir = REPORTS_DIR, dataDir = DATA_DIR): SourceLine[] {
+  const lines = sourceLines(sourceFile, dir, dataDir);
   const text = lines.join('\n');
   if (!isOriginal(sourceFile) && kindOf(sourceFile) !== 'html' && !(kindOf(sourceFile) === 'text' && looksLikeHtml(text))) {
     return lines.map((t, i) => ({ n: i + 1, first: true, text: t }));

@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sourceView } from '../../src/site/data.ts';
 import { buildData, readCsv, ROOT, SEED_DIR, SEEDS, type Run } from './helpers.ts';
 
 const ORIGINALS = join(ROOT, 'test', 'originals');
@@ -64,5 +65,17 @@ describe('build:data on a folder of mixed shapes', () => {
       expect(readFileSync(join(out, 'sources', `${f}.html`), 'utf8')).toMatch(/<table/);
     }
     expect(existsSync(join(out, 'sources', 'bad-notzip.docx.html'))).toBe(false);
+  });
+
+  it("the report page shows the structure read from a PDF: each number's cell id and its page, in its row", () => {
+    const apps = readCsv(join(out, 'applications.csv')).rows;
+    const id = readCsv(join(out, 'reports.csv')).rows.find((r) => r.source_file === 'ptzhsyqjjf_2023.print.pdf')!.report_id;
+    const a = apps.find((x) => x.report_id === id && x.row === 'new_received' && x.applicant === 'natural_person')!;
+    const view = sourceView('ptzhsyqjjf_2023.print.pdf', dir, out);
+    const row = view.find((l) => l.cells?.some((c) => c.id === `C${a.source_cell}`))!;
+    const cell = row.cells!.find((c) => c.id === `C${a.source_cell}`)!;
+    expect(cell).toMatchObject({ text: '3', page: 4 });
+    expect(row.cells![0]!.text).toBe('一、本年新收政府信息公开申请数量');
+    expect(row.n).toBe(Number(a.line));
   });
 });
