@@ -15,6 +15,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFile } from '../src/parse/report.ts';
 import { MANIFEST_NAMES } from '../src/parse/index.ts';
+import { extract } from '../src/read/index.ts';
 import { writeSection } from './benchmarks-file.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -79,6 +80,37 @@ const results = [
   bench('Pingtan corpus, html (article HTML)', join(corpus, 'html')),
 ].filter((r): r is Result => r !== null);
 
+/**
+ * Originals (test/originals: DOCX and PDF rendered from corpus reports): the read stage
+ * (pdfjs text layer and borders, or the DOCX XML, to structure) and the parse after it, file by
+ * file, once warm. pdfjs is asynchronous and does most of the work; measured as it runs here.
+ */
+async function benchOriginals(): Promise<string[]> {
+  const dir = join(ROOT, 'test', 'originals');
+  const files = readdirSync(dir).filter((f) => /^ptzh.*\.(pdf|docx)$/.test(f)).sort();
+  const out: string[] = [];
+  for (const kind of ['docx', 'pdf'] as const) {
+    const set = files.filter((f) => f.endsWith(kind)).map((file) => ({ file, bytes: new Uint8Array(readFileSync(join(dir, file))) }));
+    const run = async () => {
+      let pages = 0;
+      const t = performance.now();
+      for (const x of set) {
+        const e = await extract(x.bytes, kind);
+        pages += e.pages ?? 0;
+        sink += parseFile(x.bytes, x.file, undefined, e).report.warnings.length;
+      }
+      return { ms: performance.now() - t, pages };
+    };
+    await run(); // warm-up
+    const { ms, pages } = await run();
+    const bytes = set.reduce((n, x) => n + x.bytes.byteLength, 0);
+    console.error(`bench:parse: originals ${kind}: ${(set.length / (ms / 1000)).toFixed(1)} files/s`);
+    out.push(`| ${kind.toUpperCase()} originals (test/originals) | ${set.length} | ${(bytes / 1024).toFixed(0)} | ${kind === 'pdf' ? pages : '—'} | ${(set.length / (ms / 1000)).toFixed(1)} | ${(ms / set.length).toFixed(1)} | ${kind === 'pdf' && pages ? (ms / pages).toFixed(1) : '—'} |`);
+  }
+  return out;
+}
+const originals = await benchOriginals();
+
 const rel = (p: string) => relative(ROOT, p) || '.';
 const rows = results.map((r) => {
   const n = r.files * r.passes;
@@ -105,6 +137,12 @@ Compare figures from one run, or from a quiet machine.
 ${rows.join('\n')}
 
 Folders: ${results.map((r) => `\`${rel(r.dir)}\``).join(', ')}.
+
+Originals, read and parsed (\`extract\` in src/read/ then \`parseFile\`), one warm pass, file by file:
+
+| set | files | KB | pages | files/s | ms/file | ms/page |
+|---|---:|---:|---:|---:|---:|---:|
+${originals.join('\n')}
 `;
 
 if (!args.includes('--no-write')) writeSection('## Parse throughput', section);

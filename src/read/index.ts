@@ -29,6 +29,8 @@ export interface Extracted {
   /** Why the original cannot be read: the report fails with this reason. */
   problem: LayoutNote | null;
   notes: LayoutNote[];
+  /** A PDF's page count. */
+  pages?: number;
 }
 
 const error = (original: Original, code: string, zh: string, en: string): Extracted =>
@@ -54,7 +56,7 @@ export async function extract(bytes: Uint8Array, original: Original): Promise<Ex
       return error(original, 'pdf_no_text', `PDF 没有文字层（可能是扫描件），无法读取；本工具不做文字识别`, `The PDF has no text layer (a scan?): nothing to read, and no OCR is done.`);
     }
     const notes: LayoutNote[] = [{ code: 'read_pdf', zh: `从 PDF 原件读取（${pages.length} 页），表格按版面线划分单元格`, en: `Read from the original PDF (${pages.length} pages); table cells from the ruling lines.`, line: null }];
-    return { original, html: geometryHtml(pages), problem: null, notes };
+    return { original, html: geometryHtml(pages), problem: null, notes, pages: pages.length };
   } catch (e) {
     if (e instanceof PdfProblem) {
       return e.code === 'pdf_encrypted'
