@@ -12,6 +12,8 @@ import { geometryHtml, type PdfPage, type Rule, type TextItem } from '../../src/
 import { layout } from '../../src/layout/index.ts';
 import { parseFile, reportCells, type ParsedReport } from '../../src/parse/index.ts';
 import { extract, ORIGINAL_LIMIT, originalOf } from '../../src/read/index.ts';
+import { docxHtml } from '../../src/read/docx.ts';
+import { strToU8, zipSync } from 'fflate';
 
 const dir = import.meta.dirname;
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, Record<string, number>>;
@@ -150,5 +152,41 @@ describe('PDF geometry', () => {
     ].map((p) => ({ ...p, items: p.items.map((i) => (i.str === '一、总体情况' || i.str.startsWith('二') ? { ...i, w: 120 } : i)) })));
     const texts = layout(html, 'html').lines.map((l) => l.text);
     expect(texts).toEqual(['一、总体情况', '本年度主动公开政府信息共128条，其中规章0件。', '二、主动公开政府信息情况']);
+  });
+});
+
+describe('DOCX structure', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const p = (text: string, num = '') => `<w:p><w:pPr>${num}</w:pPr><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const numbered = (ilvl: number) => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="3"/></w:numPr>`;
+  const tc = (text: string, pr = '') => `<w:tc><w:tcPr>${pr}</w:tcPr>${p(text)}</w:tc>`;
+  const docx = (body: string, numbering?: string) => zipSync({
+    '[Content_Types].xml': strToU8('<Types/>'),
+    'word/document.xml': strToU8(`<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`),
+    ...(numbering ? { 'word/numbering.xml': strToU8(`<?xml version="1.0"?><w:numbering ${W}>${numbering}</w:numbering>`) } : {}),
+  });
+
+  it('prints automatic numbering as Word does: 一、 二、 and （一） under them', () => {
+    const numbering = `<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+      <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>`;
+    const html = docxHtml(docx(p('总体情况', numbered(0)) + p('平台建设', numbered(1)) + p('制度', numbered(1)) + p('主动公开政府信息情况', numbered(0)) + p('说明', numbered(1)), numbering));
+    expect(layout(html, 'html').lines.map((l) => l.text)).toEqual(['一、总体情况', '（一）平台建设', '（二）制度', '二、主动公开政府信息情况', '（一）说明']);
+  });
+
+  it('expands merged cells: w:gridSpan across, w:vMerge down, blanks kept', () => {
+    const rows = [
+      `<w:tr>${tc('三、本年度办理结果', '<w:vMerge w:val="restart"/>')}${tc('（一）予以公开')}${tc('5')}${tc('')}</w:tr>`,
+      `<w:tr>${tc('', '<w:vMerge/>')}${tc('（七）总计')}${tc('5', '<w:gridSpan w:val="2"/>')}</w:tr>`,
+    ];
+    const html = docxHtml(docx(`<w:tbl>${rows.join('')}</w:tbl>`));
+    const lines = layout(html, 'html').lines.filter((l) => l.cells);
+    expect(lines.map((l) => l.cells!.map((c) => c.text))).toEqual([['三、本年度办理结果', '（一）予以公开', '5', ''], ['', '（七）总计', '5', '']]);
+    expect(lines[1]!.cells![0]!.spanned).toBe(true);
+    expect(lines[1]!.cells![3]!.spanned).toBe(true);
+  });
+
+  it('reads a text box inside a paragraph, and leaves deleted text out', () => {
+    const box = '<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:r><w:r><w:delText>删去</w:delText></w:r></w:p>';
+    expect(layout(docxHtml(docx(box)), 'html').lines.map((l) => l.text)).toEqual(['正文框内']);
   });
 });
