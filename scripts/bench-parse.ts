@@ -107,8 +107,19 @@ async function benchOriginals(): Promise<string[]> {
     console.error(`bench:parse: originals ${kind}: ${(set.length / (ms / 1000)).toFixed(1)} files/s`);
     out.push(`| ${kind.toUpperCase()} originals (test/originals) | ${set.length} | ${(bytes / 1024).toFixed(0)} | ${kind === 'pdf' ? pages : '—'} | ${(set.length / (ms / 1000)).toFixed(1)} | ${(ms / set.length).toFixed(1)} | ${kind === 'pdf' && pages ? (ms / pages).toFixed(1) : '—'} |`);
   }
+  // Memory: the largest PDF read once more, alone; the heap and resident size it adds while its
+  // pages are held (sampled after each page would need hooks in pdfjs; this is before and after).
+  const largest = files.filter((f) => f.endsWith('.pdf')).map((file) => ({ file, bytes: new Uint8Array(readFileSync(join(dir, file))) }))
+    .sort((a, b) => b.bytes.byteLength - a.bytes.byteLength)[0];
+  if (largest) {
+    const before = process.memoryUsage();
+    const e = await extract(largest.bytes, 'pdf');
+    const after = process.memoryUsage();
+    memory = `The largest PDF (${largest.file}, ${(largest.bytes.byteLength / 1024).toFixed(0)} KB, ${e.pages ?? '?'} pages): resident memory ${(before.rss / 1048576).toFixed(0)} → ${(after.rss / 1048576).toFixed(0)} MB, heap ${(before.heapUsed / 1048576).toFixed(0)} → ${(after.heapUsed / 1048576).toFixed(0)} MB while reading it (the process already holds the parser and the sets above).`;
+  }
   return out;
 }
+let memory = '';
 const originals = await benchOriginals();
 
 const rel = (p: string) => relative(ROOT, p) || '.';
@@ -143,6 +154,8 @@ Originals, read and parsed (\`extract\` in src/read/ then \`parseFile\`), one wa
 | set | files | KB | pages | files/s | ms/file | ms/page |
 |---|---:|---:|---:|---:|---:|---:|
 ${originals.join('\n')}
+
+${memory}
 `;
 
 if (!args.includes('--no-write')) writeSection('## Parse throughput', section);

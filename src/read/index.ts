@@ -44,8 +44,8 @@ export async function extract(bytes: Uint8Array, original: Original): Promise<Ex
     try {
       return { original, html: docxHtml(bytes), problem: null, notes: [] };
     } catch (e) {
-      if (e instanceof DocxProblem) return error(original, e.code, `无法读取此 DOCX 文件（不是有效的 Word 文档）`, `Cannot read this DOCX file: ${e.message}.`);
-      throw e;
+      // Whatever breaks inside a damaged file fails that report, never the build.
+      return error(original, 'docx_unreadable', `无法读取此 DOCX 文件（不是有效的 Word 文档）`, `Cannot read this DOCX file: ${e instanceof DocxProblem ? e.message : `the reader failed (${(e as Error).message})`}.`);
     }
   }
   try {
@@ -63,6 +63,6 @@ export async function extract(bytes: Uint8Array, original: Original): Promise<Ex
         ? error(original, e.code, 'PDF 已加密，需要密码，无法读取', 'The PDF is encrypted with a password: cannot read it.')
         : error(original, e.code, 'PDF 文件损坏或不是 PDF，无法读取', `Cannot read this PDF: ${e.message}.`);
     }
-    throw e;
+    return error(original, 'pdf_unreadable', 'PDF 文件损坏，无法读取', `Cannot read this PDF: the reader failed (${(e as Error).message}).`);
   }
 }

@@ -190,3 +190,29 @@ describe('DOCX structure', () => {
     expect(layout(docxHtml(docx(box)), 'html').lines.map((l) => l.text)).toEqual(['正文框内']);
   });
 });
+
+describe('damaged originals (fuzz)', () => {
+  // A small deterministic generator: the same damaged files on every run.
+  let seed = 20261129;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const damage = (bytes: Uint8Array): Uint8Array => {
+    const out = rand() < 0.4 ? bytes.slice(0, Math.floor(rand() * bytes.length)) : bytes.slice();
+    const flips = 1 + Math.floor(rand() * 20);
+    for (let i = 0; i < flips && out.length; i++) out[Math.floor(rand() * out.length)] = Math.floor(rand() * 256);
+    return out;
+  };
+  for (const file of ['ptzhsyqzrz_2024.lo.pdf', 'ptzhsyqzrz_2024.docx']) {
+    it(`${file}: 40 truncated or byte-flipped copies never throw; each is read or failed with a reason`, async () => {
+      const bytes = new Uint8Array(readFileSync(join(dir, file)));
+      for (let k = 0; k < 40; k++) {
+        const bad = damage(bytes);
+        const x = await extract(bad, originalOf(file, bad) ?? 'pdf');
+        const r = parseFile(bad, file, undefined, x).report;
+        expect(['ok', 'warnings', 'failed']).toContain(r.status);
+        if (x.problem) expect(r.warnings.some((w) => w.severity === 'error' && w.code === x.problem!.code)).toBe(true);
+        // Whatever was read is a count: never negative, never a fraction.
+        for (const c of r.applications) if (c.value !== null) expect(Number.isInteger(c.value) && c.value >= 0).toBe(true);
+      }
+    }, 120_000);
+  }
+});
