@@ -133,7 +133,10 @@ function tablesOf(page: PdfPage, free: Set<TextItem>): Part[] {
     if (home) { home.v.push(s); g.v = []; }
   }
   const parts: Part[] = [];
-  for (const g of groups.values()) {
+  // Smaller tables first: a frame drawn around a page (or a box around a table) must not take
+  // the text of the tables inside it.
+  const area = (g: { h: Seg[]; v: Seg[] }) => (Math.max(...g.v.map((x) => x.at)) - Math.min(...g.v.map((x) => x.at))) * (Math.max(...g.h.map((x) => x.at)) - Math.min(...g.h.map((x) => x.at)));
+  for (const g of [...groups.values()].filter((x) => x.h.length && x.v.length).sort((a, b) => area(a) - area(b))) {
     // A table cut by a page break has no border at the cut: its side borders run on to it.
     const top = Math.max(...g.h.map((s) => s.at)), bottom = Math.min(...g.h.map((s) => s.at));
     const vTop = Math.max(...g.v.map((s) => s.to)), vBottom = Math.min(...g.v.map((s) => s.from));
@@ -144,6 +147,8 @@ function tablesOf(page: PdfPage, free: Set<TextItem>): Part[] {
     const xs = cluster(g.v.map((s) => s.at)), ys = cluster(g.h.map((s) => s.at)).reverse();
     if (xs.length < 2 || ys.length < 2) continue;
     const rows = ys.length - 1, cols = xs.length - 1;
+    // A single box (a page frame, a boxed note) is not a table: its text stays prose.
+    if (rows * cols < 2) continue;
     const covers = (segs: Seg[], at: number, mid: number) => segs.some((s) => Math.abs(s.at - at) <= TOL && s.from <= mid + 0.5 && s.to >= mid - 0.5);
     // Grid boxes without a border between them are one merged cell.
     const p = Array.from({ length: rows * cols }, (_, i) => i);

@@ -144,6 +144,14 @@ describe('PDF geometry', () => {
     expect(lines.some((l) => /- [12] -/.test(l.text))).toBe(false);
   });
 
+  it('a frame drawn around the page is not a table and does not swallow the table inside it', () => {
+    const frame: Rule[] = [{ x0: 50, y0: 50, x1: 550, y1: 50.5 }, { x0: 50, y0: 760, x1: 550, y1: 760.5 }, { x0: 50, y0: 50, x1: 50.5, y1: 760 }, { x0: 550, y0: 50, x1: 550.5, y1: 760 }];
+    const html = geometryHtml([page(1, [item('标题', 100, 740), item('项目', 105, 705), item('数', 205, 705), item('甲', 105, 685), item('1', 205, 685)], [...frame, ...grid([100, 200, 300], [720, 700, 680])])]);
+    const { lines } = layout(html, 'html');
+    expect(lines.filter((l) => l.cells).map((l) => l.cells!.map((c) => c.text))).toEqual([['项目', '数'], ['甲', '1']]);
+    expect(lines.find((l) => !l.cells)?.text).toBe('标题');
+  });
+
   it('body lines that run to the margin make one paragraph, across a page break too', () => {
     const line = (s: string, x: number, y: number): TextItem => ({ str: s, x, y, w: 400 - x, h: 10 });
     const html = geometryHtml([
