@@ -2,6 +2,7 @@ import type { Template } from '../schema/index.ts';
 import { templateForYear } from '../schema/index.ts';
 import { fold, squash, type Line } from './text.ts';
 import { NO_META, type PageMeta } from './meta.ts';
+import { isPlausibleYear, MAX_YEAR, MIN_YEAR } from './bounds.ts';
 import { bi, type Sourced, type Warning } from './types.ts';
 
 // "<agency>2023年度政府信息公开工作年度报告", "2023年度<agency>政府信息公开工作年度报告",
@@ -79,6 +80,24 @@ export function readHeader(lines: Line[], warnings: Warning[], meta: PageMeta = 
     return { agencyName: { value: null, line: null }, year: { value: null, line: null }, title: { value: null, line: null } };
   }
   const at = (n: number) => (n > 0 ? n : null);
+  // A garbled year ("1919年度…") is not the report's: the statistics period or the manifest may
+  // give it (with a warning, the title says otherwise); with neither, the year is NULL, failed.
+  let year: number | null = found.year;
+  if (!isPlausibleYear(found.year)) {
+    const period = periodYear(lines);
+    const from = period && isPlausibleYear(period.year) ? { year: period.year, zh: '报告的统计期限', en: "the report's statistics period" }
+      : meta.year !== null && isPlausibleYear(meta.year) ? { year: meta.year, zh: '清单', en: 'the manifest' } : null;
+    year = from?.year ?? null;
+    warnings.push({ severity: from ? 'warning' : 'error', code: 'year_implausible', line: at(found.line), ...bi(
+      `标题中的年度 ${found.year} 不在 ${MIN_YEAR}–${MAX_YEAR} 之间，${from ? `按${from.zh}取 ${from.year} 年` : '记为空'}`,
+      `The title's year ${found.year} is not within ${MIN_YEAR}–${MAX_YEAR}; ${from ? `took ${from.year} from ${from.en}` : 'left null'}.`) });
+  }
+  return { ...named(found, lines, meta, warnings), year: { value: year, line: year === null ? null : at(found.line) }, title: { value: found.title, line: at(found.line) } };
+}
+
+/** The agency: the title's, else the signature's or the page publisher's (with a note). */
+function named(found: { name: string; line: number; nameLine: number }, lines: Line[], meta: PageMeta, warnings: Warning[]): { agencyName: Sourced<string> } {
+  const at = (n: number) => (n > 0 ? n : null);
   let agencyName: Sourced<string> = { value: found.name || null, line: found.name ? at(found.nameLine) : null };
   if (!found.name) {
     const signed = signatureAgency(lines);
@@ -94,7 +113,7 @@ export function readHeader(lines: Line[], warnings: Warning[], meta: PageMeta = 
   } else if (!ORGAN.test(found.name)) {
     warnings.push({ severity: 'warning', code: 'agency_unusual', ...bi(`机构名称“${found.name}”不像机关名称，请核对`, `The agency name does not end like an agency's name; check it.`), line: at(found.nameLine) });
   }
-  return { agencyName, year: { value: found.year, line: at(found.line) }, title: { value: found.title, line: at(found.line) } };
+  return { agencyName };
 }
 
 // "XX局政府信息公开工作年度报告" without a year.
@@ -117,20 +136,24 @@ function yearlessTitle(lines: Line[], head: Line[], meta: PageMeta, warnings: Wa
     // The agency on the line above: "某局\n政府信息公开工作年度报告".
     if (!name && i > 0) (name = clean(head[i - 1]!.raw)), (nameLine = head[i - 1]!.n);
     if (!ORGAN.test(name) || name.length > 40) continue;
-    let year: number | null = null, line: number | null = null;
-    for (const x of lines) {
-      const p = PERIOD.exec(x.text.replace(/\s+/g, ''));
-      if (p) {
-        (year = Number(p[1])), (line = x.n);
-        break;
-      }
-    }
+    const period = periodYear(lines);
+    let year = period && isPlausibleYear(period.year) ? period.year : null;
+    const line = year !== null ? period!.line : null;
     if (year !== null) warnings.push({ severity: 'note', code: 'year_from_period', ...bi(`标题未写年度，按报告的统计期限取 ${year} 年`, `The title gives no year; took ${year} from the report's statistics period.`), line });
-    else if (meta.year !== null) {
+    else if (meta.year !== null && isPlausibleYear(meta.year)) {
       year = meta.year;
       warnings.push({ severity: 'note', code: 'year_from_meta', ...bi(`标题未写年度，按清单取 ${year} 年`, `The title gives no year; took ${year} from the manifest.`), line: null });
     } else return undefined;
     return { name, year, line: l.n, nameLine, title: t };
+  }
+  return undefined;
+}
+
+/** The year of the report's statistics period, with its line. */
+function periodYear(lines: Line[]): { year: number; line: number } | undefined {
+  for (const x of lines) {
+    const p = PERIOD.exec(x.text.replace(/\s+/g, ''));
+    if (p) return { year: Number(p[1]), line: x.n };
   }
   return undefined;
 }

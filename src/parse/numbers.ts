@@ -20,10 +20,8 @@ export function readNum(folded: string, raw: string = folded): Num | undefined {
   if (!m) return undefined;
   const [, sign, int = '', dec = '', unit] = m;
   const value = Number(`${sign}${int.replace(/,/g, '')}${dec}`);
-  if (!Number.isFinite(value)) return undefined;
+  // A number too long to hold (Infinity) is still a value: src/parse/bounds.ts makes it NULL with a warning.
   return { value, unit: unit === '%' || !unit ? (unit ?? null) : unit, raw: raw.trim() };
 }
 
-
-/** Counts of applications, cases and items are whole numbers from 0 up: anything else was misread. */
-export const isCount = (v: number): boolean => Number.isSafeInteger(v) && v >= 0;
+export { isCount } from './bounds.ts';

@@ -75,9 +75,10 @@ export function readProactive(lines: Line[], warnings: Warning[]): { total: Sour
     let key = known?.key ?? `c_${slug(label)}`;
     while (keys.has(key)) key += '_2';
     keys.add(key);
+    // Out of range (a garbled count of 400 digits) is NULL with a warning: src/parse/bounds.ts.
     const items = Number(c[2]);
     categories.push({
-      key, label, items: isCount(items) ? items : null, sharePct: c[3] !== undefined ? Number(c[3]) : null,
+      key, label, items, sharePct: c[3] !== undefined ? Number(c[3]) : null,
       line: p.lineAt(m.index + m[0].length + c.index! + c[0].length - 1),
     });
   }

@@ -7,6 +7,7 @@ import { NO_META, readPageMeta, type PageMeta } from './meta.ts';
 import { readFees, readNarrative } from './narrative.ts';
 import { readProactive } from './proactive.ts';
 import { readReviews } from './reviews.ts';
+import { bound } from './bounds.ts';
 import { findSections, section } from './sections.ts';
 import { layout, kindOf, type Kind, type LayoutNote } from '../layout/index.ts';
 import type { Extracted } from '../read/index.ts';
@@ -70,6 +71,7 @@ function parse(text: string, options: ParseOptions, warnings: Warning[]): Parsed
   }
   const { lines, notes } = layout(text, options.kind ?? 'text');
   for (const n of notes) warnings.push({ severity: 'note', code: n.code, ...bi(n.zh, n.en), line: n.line });
+  warnings.push(...oversize(text, lines));
   const page = readPageMeta(lines);
   const source = mergeMeta(page.meta, options.manifest, warnings);
   const skip = new Set([...page.used].filter((i) => lines[i]!.n !== page.titleLine));
@@ -119,11 +121,11 @@ function parse(text: string, options: ParseOptions, warnings: Warning[]): Parsed
   }
   const fees = readFees(otherBody, warnings);
 
-  const status = statusOf(warnings);
-  return {
-    agencyName, year, title, source, template, publishedOn, proactiveTotal: total, proactiveCategories: categories,
-    article20, applications, reviews, fees, narrative, warnings, status,
-  };
+  // Every number within its column's range, or NULL with a warning (src/parse/bounds.ts).
+  const read = { agencyName, year, title, source, template, publishedOn, proactiveTotal: total, proactiveCategories: categories,
+    article20, applications, reviews, fees, narrative, warnings, status: 'ok' as const };
+  const bounded = bound(read, warnings);
+  return { ...read, ...bounded, warnings, status: statusOf(warnings) };
 }
 
 /**
@@ -151,4 +153,34 @@ function untilSignature(lines: Line[], agency: string | null): Line[] {
     return (agency !== null && t === agency) || /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/.test(t);
   });
   return end >= 0 ? lines.slice(0, end) : lines;
+}
+
+/** Text longer than this is read (parsing is linear) but flagged: no real report comes near it. */
+export const MAX_TEXT_CHARS = 5_000_000;
+
+/**
+ * A text over MAX_TEXT_CHARS, or one whose lines are mostly copies of each other (a report pasted
+ * several times over), is read but marked `warnings`: its numbers may be any copy's.
+ */
+function oversize(text: string, lines: Line[]): Warning[] {
+  const out: Warning[] = [];
+  if (text.length > MAX_TEXT_CHARS) {
+    out.push({ severity: 'warning', code: 'text_too_large', line: null, ...bi(`文本有 ${text.length} 个字符，超过 ${MAX_TEXT_CHARS} 的上限，请核对`,
+      `The text has ${text.length} characters, over the limit of ${MAX_TEXT_CHARS}; check it.`) });
+  }
+  // Lines of some length (short ones such as "0" or "合计" repeat in any report) seen before.
+  const seen = new Set<string>();
+  let long = 0, repeated = 0;
+  for (const l of lines) {
+    const t = squash(l.text);
+    if (t.length < 10) continue;
+    long++;
+    if (seen.has(t)) repeated++;
+    else seen.add(t);
+  }
+  if (long >= 40 && 2 * repeated >= long) {
+    out.push({ severity: 'warning', code: 'text_repeated', line: null, ...bi(`文本中 ${long} 行里有 ${repeated} 行重复出现，可能是同一报告重复粘贴，请核对`,
+      `${repeated} of the text's ${long} longer lines repeat earlier ones: the report may be pasted more than once; check it.`) });
+  }
+  return out;
 }
