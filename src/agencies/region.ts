@@ -52,6 +52,9 @@ interface Gazetteer {
 
 let gazetteer: Gazetteer | undefined;
 
+/** Names agencies print for a place the gazetteer knows under another name, with its GB/T 2260 code. */
+export const ADMINISTERED_AS: readonly (readonly [string, string])[] = [['平潭综合实验区', '350128']];
+
 function build(): Gazetteer {
   const aliases = new Map<string, Alias[]>();
   const add = (name: string, place: Place, short: boolean) => {
@@ -85,6 +88,12 @@ function build(): Gazetteer {
   for (const a of areas) {
     if (a.name === cityName.get(a.cityCode)) { selfArea.set(a.cityCode, a.code); continue; }
     add(a.name, { level: 'county', code: a.code, name: a.name, provinceCode: a.provinceCode, cityCode: a.cityCode }, false);
+  }
+  // Places administered under a gazetteer name but called by their own (GB/T 2260 lists the
+  // county, the agencies print the zone): 平潭综合实验区 is administered as 平潭县, 福州市.
+  for (const [name, code] of ADMINISTERED_AS) {
+    const a = areas.find((x) => x.code === code);
+    if (a) add(name, { level: 'county', code: a.code, name: a.name, provinceCode: a.provinceCode, cityCode: a.cityCode }, false);
   }
   // A short form counts only if nothing else is called that (吉林 is both 吉林省 and 吉林市; 海南 both 海南省 and 海南藏族自治州).
   const claims = new Map<string, number>();

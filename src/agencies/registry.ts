@@ -19,6 +19,8 @@ export interface Agency {
   predecessors: string[];
   /** Overrides the region read from the name. */
   region: Region | null;
+  /** The agency's English name, where it has one (English pages show pinyin otherwise). */
+  en: string | null;
   note: string | null;
 }
 
@@ -103,7 +105,7 @@ export function parseRegistry(json: unknown): Registry {
   const agencies = list(json, 'agencies', 'top level').map((v, i): Agency => {
     let where = `agencies[${i}]`;
     if (!isObj(v)) fail(where, 'must be an object');
-    keys(v, where, ['id', 'lineage', 'names', 'predecessors', 'region', 'note']);
+    keys(v, where, ['id', 'lineage', 'names', 'predecessors', 'region', 'en', 'note']);
     where = `agency "${id(v, 'id', where)}"`;
     const names = list(v, 'names', where).map((n, j): AgencyName => {
       const at = `${where} names[${j}]`;
@@ -119,7 +121,7 @@ export function parseRegistry(json: unknown): Registry {
       return p;
     });
     return { id: id(v, 'id', where), lineage: id(v, 'lineage', where), names, predecessors,
-      region: region(v.region, where), note: str(v, 'note', where, true) };
+      region: region(v.region, where), en: str(v, 'en', where, true), note: str(v, 'note', where, true) };
   });
 
   const lineageIds = new Set<string>();

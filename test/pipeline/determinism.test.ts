@@ -8,15 +8,15 @@ import { loadRegistry } from '../../src/agencies/index.ts';
 import { toCsv, toParquet } from '../../src/files/index.ts';
 import { TABLES } from '../../src/schema/tables.ts';
 import { buildDataset, tables } from '../../src/tables/index.ts';
-import { buildData, SEED_DIR, SEEDS, treeHashes, type Run } from './helpers.ts';
+import { buildData, SEED_ONLY_DIR, SEEDS, treeHashes, type Run } from './helpers.ts';
 
 let tmp: string, a: Run, b: Run;
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'pipeline-determinism-'));
   // Two runs at once, the second under another time zone and locale: nothing may depend on either.
   [a, b] = await Promise.all([
-    buildData(SEED_DIR, join(tmp, 'a'), [], { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' }),
-    buildData(SEED_DIR, join(tmp, 'b', 'nested'), [], { TZ: 'Pacific/Kiritimati', LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8' }),
+    buildData(SEED_ONLY_DIR, join(tmp, 'a'), [], { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' }),
+    buildData(SEED_ONLY_DIR, join(tmp, 'b', 'nested'), [], { TZ: 'Pacific/Kiritimati', LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8' }),
   ]);
 }, 60_000);
 afterAll(() => {

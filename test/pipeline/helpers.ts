@@ -1,7 +1,8 @@
 /** Shared by the pipeline tests: the repo root, the seed reports, running the real commands. */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
@@ -10,11 +11,24 @@ import Papa from 'papaparse';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SEED_DIR = join(ROOT, 'src', 'data', 'reports');
 
+/** The seed reports' file names (000_…txt to 004_…txt); the corpus reports beside them are real reports of Pingtan. */
+export const IS_SEED = /^\d{3}_[0-9a-f]{16}\.txt$/;
+
 /** The five seed report files, sorted by name, as UTF-8 text. */
 export const SEEDS: { file: string; text: string }[] = readdirSync(SEED_DIR)
-  .filter((f) => !f.startsWith('.'))
+  .filter((f) => IS_SEED.test(f))
   .sort()
   .map((file) => ({ file, text: readFileSync(join(SEED_DIR, file), 'utf8') }));
+
+/**
+ * A folder holding the five seeds only (src/data/reports also holds the Pingtan corpus): tests
+ * whose facts are the seeds' build from here.
+ */
+export const SEED_ONLY_DIR: string = (() => {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-seeds-'));
+  for (const s of SEEDS) writeFileSync(join(dir, s.file), readFileSync(join(SEED_DIR, s.file)));
+  return dir;
+})();
 
 export interface Run {
   code: number;

@@ -10,14 +10,14 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, type TableDef } from '../../src/schema/tables.ts';
-import { buildData, readCsv, SEED_DIR, SEEDS } from './helpers.ts';
+import { buildData, readCsv, SEED_ONLY_DIR, SEEDS } from './helpers.ts';
 
 type Value = string | number | null;
 let out: string, db: DuckDBInstance, conn: DuckDBConnection;
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'pipeline-readback-'));
-  const run = await buildData(SEED_DIR, out);
+  const run = await buildData(SEED_ONLY_DIR, out);
   expect(run.code, run.stderr).toBe(0);
   db = await DuckDBInstance.create(':memory:');
   conn = await db.connect();
