@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
 import { TABLES, type TableName } from '../schema/index.ts';
 import { DATA_DIR, readTable } from './data.ts';
-import { xlsx, ZIP_MTIME, type XlsxCell } from './xlsx.ts';
+import { xlsx, type XlsxCell } from './xlsx.ts';
+import { zipFixed } from './zip.ts';
 
 export const WORKBOOK = 'disclosure-atlas.xlsx';
 export const ZIP = 'disclosure-atlas.zip';
@@ -59,7 +60,7 @@ export function downloads() {
   files['disclosure-atlas/datapackage.json'] = read('datapackage.json');
   files['disclosure-atlas/README.md'] = read('README.md');
   files[`disclosure-atlas/${WORKBOOK}`] = workbook;
-  const zip = zipSync(files, { level: 9, mtime: ZIP_MTIME });
+  const zip = zipFixed(files, 9);
   const extra = [
     info('data/datapackage.json', read('datapackage.json')),
     info('data/README.md', read('README.md')),

@@ -2,16 +2,14 @@
  * A minimal XLSX (Office Open XML spreadsheet) writer: one sheet per table, a header row, inline
  * strings, numbers as numbers, NULL as an empty cell. Zipped with fflate, deterministic bytes.
  */
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8, type Zippable } from 'fflate';
+import { zipFixed } from './zip.ts';
 
 export type XlsxCell = string | number | null;
 export interface XlsxSheet {
   name: string;
   rows: XlsxCell[][];
 }
-
-/** A fixed timestamp inside the zip, so the same tables give the same bytes. */
-export const ZIP_MTIME = new Date('2020-01-01T00:00:00Z');
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -63,5 +61,6 @@ export function xlsx(sheets: XlsxSheet[]): Uint8Array {
     'xl/styles.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${ns}spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`),
   };
   sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s.rows))));
-  return zipSync(files, { level: 6, mtime: ZIP_MTIME });
+  // Entry times fixed (src/site/zip.ts): the same tables give the same bytes in any time zone.
+  return zipFixed(files, 6);
 }

@@ -152,6 +152,15 @@ describe('xlsx and zip', () => {
     expect(dl.tables.every((t) => /^[0-9a-f]{64}$/.test(t.csv.sha256) && t.csv.bytes > 0)).toBe(true);
     expect(dl.extra.map((f) => f.name)).toEqual(['datapackage.json', 'README.md', 'disclosure-atlas.xlsx', 'disclosure-atlas.zip']);
   });
+
+  test('the workbook, the zip and the checksums listed are the same in any time zone', () => {
+    const run = (TZ: string) => JSON.parse(execFileSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'test/site/zip-hashes.ts'], {
+      cwd: ROOT, env: { ...process.env, TZ, SOURCE_DATE_EPOCH: '', ATLAS_DATA_DIR: out }, encoding: 'utf8',
+    })) as Record<string, string>;
+    const utc = run('UTC');
+    expect(utc.zip).toMatch(/^[0-9a-f]{64}$/);
+    expect(run('Asia/Shanghai')).toEqual(utc);
+  }, 60_000);
 });
 
 describe('urls', () => {
