@@ -2,7 +2,7 @@
  * `npm run build:data [-- --reports DIR --out DIR --manifest FILE --strict]`: report texts in, checked tables out.
  * Defaults: src/data/reports → public/data (served at <base>/data/).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadRegistry } from '../src/agencies/index.ts';
 import { writeTables } from '../src/files/index.ts';
@@ -10,6 +10,7 @@ import { buildDataset, tables, type Input } from '../src/tables/index.ts';
 import { extract, originalOf } from '../src/read/index.ts';
 import { PACKAGE } from '../src/files/package.ts';
 import { MANIFEST_NAMES, readManifest, stemOf } from '../src/parse/index.ts';
+import { isRegularFile, listFolder, readEntry, unreadable, type FolderEntry } from './folder.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -20,23 +21,37 @@ const reportsDir = resolve(opt('--reports', 'src/data/reports'));
 const outDir = resolve(opt('--out', 'public/data'));
 const strict = args.includes('--strict');
 
-const all = readdirSync(reportsDir).filter((f) => !f.startsWith('.') && statSync(join(reportsDir, f)).isFile()).sort();
+// Every entry of the folder appears in `reports`: read, or failed with why not (scripts/folder.ts).
+const all = listFolder(reportsDir);
 const log = (s: string) => process.stderr.write(s + '\n');
 // A manifest beside the reports (SOURCES.tsv, manifest.csv) supplies what files lack; it is not a report.
-const manifestFile = MANIFEST_NAMES.find((m) => all.includes(m));
+const manifestFile = MANIFEST_NAMES.find((m) => all.includes(m) && isRegularFile(join(reportsDir, m)));
 // The manifest named, else one among the reports, else one in the folder above (a corpus keeps
 // SOURCES.tsv beside its txt/ and html/ folders).
 const manifestPath = args.includes('--manifest') ? resolve(opt('--manifest', ''))
   : manifestFile ? join(reportsDir, manifestFile)
   : MANIFEST_NAMES.map((m) => join(reportsDir, '..', m)).find((p) => existsSync(p)) ?? null;
-const manifest = manifestPath ? readManifest(readFileSync(manifestPath, 'utf8')) : new Map();
+let manifest: ReturnType<typeof readManifest> = new Map();
+try {
+  if (manifestPath) manifest = readManifest(readFileSync(manifestPath, 'utf8'));
+} catch (e) {
+  // An unreadable manifest leaves the reports to their own metadata; the build goes on.
+  log(`  manifest ${relative(process.cwd(), manifestPath!)} not read: ${unreadable(e).en}`);
+}
 const files = all.filter((f) => f !== manifestFile);
 log(`Reading ${files.length} report file(s) from ${relative(process.cwd(), reportsDir) || '.'}${manifestPath ? ` with the manifest ${relative(process.cwd(), manifestPath)} (${manifest.size} rows)` : ''}`);
 const inputs: Input[] = [];
+const unread: FolderEntry[] = [];
 for (const [i, file] of files.entries()) {
   if (files.length > 20 && (i + 1) % Math.ceil(files.length / 20) === 0) log(`  read ${i + 1}/${files.length}`);
   const meta = manifest.get(stemOf(file));
-  const bytes = new Uint8Array(readFileSync(join(reportsDir, file)));
+  const entry = readEntry(reportsDir, file);
+  if (!entry.bytes) {
+    unread.push(entry);
+    inputs.push({ file, bytes: new Uint8Array(), ...(meta ? { manifest: meta } : {}), unread: entry.unread! });
+    continue;
+  }
+  const bytes = entry.bytes;
   // Originals (PDF, DOCX) are read to their structure first; the site shows that structure and
   // offers the original for download, both under <out>/sources/.
   const original = originalOf(file, bytes);
@@ -47,6 +62,10 @@ for (const [i, file] of files.entries()) {
     if (!extracted.problem) writeFileSync(join(outDir, 'sources', `${file}.html`), extracted.html);
   }
   inputs.push({ file, bytes, ...(meta ? { manifest: meta } : {}), ...(extracted ? { extracted } : {}) });
+}
+if (unread.length) {
+  log(`Not read: ${unread.length} folder entr${unread.length === 1 ? 'y' : 'ies'} (each a failed report with the reason):`);
+  for (const u of unread) log(`  ${u.file}: ${u.unread!.en}`);
 }
 const started = Date.now();
 const registry = loadRegistry();

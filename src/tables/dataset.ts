@@ -15,13 +15,16 @@ export interface Input {
   manifest?: PageMeta;
   /** A PDF or DOCX as the read stage gave it. */
   extracted?: Extracted;
+  /** Why the folder entry was not read (hidden, a subfolder, a FIFO, a dangling link…): the report is failed with it. */
+  unread?: Warning;
 }
 
 /** One report, parsed, identified and checked. */
 export interface Entry {
   reportId: string;
   file: string;
-  sha256: string;
+  /** Of the bytes read; null for a folder entry that was not read. */
+  sha256: string | null;
   encoding: string | null;
   agencyId: string;
   lineageId: string;
@@ -39,28 +42,35 @@ export function buildDataset(inputs: readonly Input[], registry: Registry): Entr
   const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const used = new Set<string>();
   const entries: Entry[] = sorted.map((input) => {
-    const { report: parsed, encoding } = parseFile(input.bytes, input.file, input.manifest, input.extracted);
+    const { report: parsed, encoding } = input.unread ? unreadReport(input.unread, input) : parseFile(input.bytes, input.file, input.manifest, input.extracted);
     const warnings: Warning[] = [...parsed.warnings];
     const name = parsed.agencyName.value;
     const agency = name ? resolveAgency(name, registry) : null;
     if (agency) warnings.push(...agency.warnings);
     if (name && agency && !agency.known) warnings.push(...resolveRegion(name).warnings.filter((w) => w.severity !== 'note'));
     const stem = slug(input.file.replace(/\.[^.]*$/, '')) || 'file';
-    const agencyId = agency?.agencyId ?? `unknown-${stem}`;
-    let reportId = parsed.year.value !== null && agency ? `${agencyId}-${parsed.year.value}` : `unknown-${stem}`;
+    // A report is identified by its agency and year; one without either by its file name.
+    const identified = parsed.year.value !== null && agency !== null;
+    let reportId = identified ? `${agency.agencyId}-${parsed.year.value}` : `unknown-${stem}`;
     if (used.has(reportId)) {
       const base = reportId;
       for (let k = 2; used.has(reportId); k++) reportId = `${base}-${k}`;
-      warnings.push({ severity: 'warning', code: 'duplicate_report', line: null,
-        ...bi(`同一机构同一年度已有报告 ${base}，本文件编号为 ${reportId}`, `Another file already reports on this agency and year (${base}); this one is ${reportId}.`) });
+      // Two files on the same agency and year are worth a warning; two unidentified files whose
+      // names slug alike ("a.txt", "a.html") only need ids of their own.
+      if (identified) {
+        warnings.push({ severity: 'warning', code: 'duplicate_report', line: null,
+          ...bi(`同一机构同一年度已有报告 ${base}，本文件编号为 ${reportId}`, `Another file already reports on this agency and year (${base}); this one is ${reportId}.`) });
+      }
     }
     used.add(reportId);
+    // Without an agency, the report is its own (unknown) agency: two such files are never merged.
+    const agencyId = agency?.agencyId ?? reportId;
     const cov = coverage(parsed);
     // A report whose tables are missing is not ok: cells of the form without a value say so.
     if (statusOf(warnings) === 'ok' && cov.read < cov.expected) warnings.push(incomplete(cov));
     const report: ParsedReport = { ...parsed, warnings, status: statusOf(warnings) };
     return {
-      reportId, file: input.file, sha256: createHash('sha256').update(input.bytes).digest('hex'), encoding,
+      reportId, file: input.file, sha256: input.unread ? null : createHash('sha256').update(input.bytes).digest('hex'), encoding,
       agencyId, lineageId: agency?.lineageId ?? agencyId, report, checks: checkReport(report), coverage: cov,
     };
   });
@@ -74,6 +84,12 @@ export function buildDataset(inputs: readonly Input[], registry: Registry): Entr
     if (c) e.checks.push(c);
   }
   return entries;
+}
+
+/** A folder entry the build did not read: a failed report whose one warning says why. */
+function unreadReport(why: Warning, input: Input): ReturnType<typeof parseFile> {
+  const { report } = parseFile(new Uint8Array(), input.file, input.manifest);
+  return { report: { ...report, warnings: [why], status: 'failed' }, encoding: null };
 }
 
 /** The warning for a report that is otherwise ok but has prescribed cells without a value. */
