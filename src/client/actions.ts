@@ -41,12 +41,17 @@ async function png(svg: SVGSVGElement, filename: string): Promise<void> {
   }
 }
 
-async function copy(text: string): Promise<void> {
+/** Copies text to the clipboard; where the Clipboard API is missing or refused, through a hidden text area. */
+export async function copyText(text: string): Promise<void> {
   try {
+    if (!navigator.clipboard) throw new Error('no clipboard API');
     await navigator.clipboard.writeText(text);
   } catch {
     const ta = document.createElement('textarea');
     ta.value = text;
+    ta.setAttribute('readonly', '');
+    ta.style.position = 'fixed';
+    ta.style.opacity = '0';
     document.body.append(ta);
     ta.select();
     document.execCommand('copy');
@@ -66,7 +71,7 @@ export function chartActions(root: ParentNode = document): void {
     } else if (button.dataset.copy) {
       const ta = document.getElementById(button.dataset.copy) as HTMLTextAreaElement | null;
       if (!ta) return;
-      void copy(ta.value).then(() => {
+      void copyText(ta.value).then(() => {
         const label = button.textContent;
         button.textContent = button.dataset.done ?? '✓';
         setTimeout(() => (button.textContent = label), 1500);

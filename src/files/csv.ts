@@ -1,4 +1,7 @@
 import type { Column, Row, TableDef } from '../schema/tables.ts';
+import { csvField } from '../shared/csv.ts';
+
+export { plainNumber } from '../shared/csv.ts';
 
 /** A cell checked against its column type: the one place both file formats learn what a value may be. */
 export type Cell = string | number | null;
@@ -40,24 +43,8 @@ export function cell(def: TableDef, col: Column, row: Row, i: number): Cell {
   return v;
 }
 
-/** Shortest round-trip decimal without exponent: String() switches to 1e-7 / 1e+21 notation. */
-export function plainNumber(n: number): string {
-  if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
-  const s = String(n); // also maps -0 to "0"
-  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
-  if (!m) return s;
-  const [, sign, lead, frac = '', e] = m;
-  const exp = Number(e);
-  // String() uses exponents only below 1e-6 or from 1e21 up, where exp > frac.length.
-  return exp < 0 ? `${sign}0.${'0'.repeat(-exp - 1)}${lead}${frac}` : `${sign}${lead}${frac}${'0'.repeat(exp - frac.length)}`;
-}
-
-function field(v: Cell): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return plainNumber(v);
-  // "" keeps an empty string apart from NULL for readers that can tell (DuckDB with allow_quoted_nulls = false).
-  return v === '' || /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}
+/** A checked cell as a CSV field: numbers plain (cell() let only finite ones through), "" for an empty string. */
+const field = (v: Cell): string => csvField(v);
 
 /** RFC 4180 CSV, UTF-8 without BOM, '\n' after every record, header = TABLES column order. */
 export function toCsv(def: TableDef, rows: readonly Row[]): string {

@@ -4,7 +4,9 @@
  * The same spec feeds the chart's page, its embed page, its data table and its CSV/SVG downloads.
  */
 import * as Plot from '@observablehq/plot';
-import { finishSvg } from '../client/plot-svg.ts';
+import { finishSvg } from '../shared/plot-svg.ts';
+import { csvLine } from '../shared/csv.ts';
+import { PALETTE, shortLabel as short } from '../shared/chart-style.ts';
 import { parseHTML } from 'linkedom';
 import { RESULT_GROUPS, table, type Label } from '../schema/index.ts';
 import { loadData, type SummaryRow } from './data.ts';
@@ -43,7 +45,7 @@ export interface ChartSpec {
 export const NARROW = 360;
 
 /** Colours that hold up on a light and a dark background. */
-export const PALETTE = ['#4e79a7', '#e15759', '#59a14f', '#f28e2b', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#bab0ac'];
+export { PALETTE };
 const GROUP_COLORS = ['#59a14f', '#8cd17d', '#e15759', '#f28e2b', '#b07aa1', '#9c755f'];
 
 const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
@@ -54,8 +56,6 @@ const col = (name: string): Label => {
   if (!c) throw new Error(`no summary column ${name}`);
   return { zh: c.zh, en: c.en };
 };
-/** A shorter label for axis and legend: the schema label without its parenthetical. */
-const short = (label: string) => label.replace(/\s*[（(][^（）()]*[）)]\s*$/, '');
 
 /** Renders a Plot spec to SVG markup fit for an HTML page and for axe. */
 function render(options: Plot.PlotOptions, ariaLabel: string): string {
@@ -240,8 +240,7 @@ export const chartHref = (lang: Lang, c: ChartSpec) => `${pageHref(lang, c.slug)
 
 /** The chart's data as CSV (RFC 4180, UTF-8). */
 export function chartCsv(c: ChartSpec): string {
-  const field = (v: Value) => (v === null ? '' : typeof v === 'number' ? String(v) : /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return [c.csv.columns.join(','), ...c.csv.rows.map((r) => r.map(field).join(','))].join('\n') + '\n';
+  return csvLine(c.csv.columns) + c.csv.rows.map(csvLine).join('');
 }
 
 /** The date the data was built: SOURCE_DATE_EPOCH if set (reproducible builds), else today. */

@@ -4,7 +4,8 @@
  * notebook's chart cells. Every label reaches the SVG as a text node, never as markup.
  */
 import * as Plot from '@observablehq/plot';
-import { finishSvg } from '../plot-svg.ts';
+import { finishSvg } from '../../shared/plot-svg.ts';
+import { PALETTE } from '../../shared/chart-style.ts';
 import { tooltips } from '../tooltip.ts';
 import type { Kind, ResultColumn, Value } from './values.ts';
 import { display } from './values.ts';
@@ -91,8 +92,8 @@ export const MARKS: readonly Mark[] = ['bar', 'line', 'dot', 'cell'];
 
 export interface ChartSpec { mark: Mark; x?: string; y?: string; color?: string; facet?: string }
 
-/** The site's palette, handed over by the page (src/site/charts.ts PALETTE). */
-let palette: string[] = ['#4e79a7', '#e15759', '#59a14f', '#f28e2b', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#bab0ac'];
+/** The site's palette (src/shared/chart-style.ts); a page may hand over another. */
+let palette: string[] = [...PALETTE];
 export function setPalette(colors: string[]): void {
   if (colors.length) palette = colors;
 }

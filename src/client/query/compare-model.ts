@@ -6,6 +6,7 @@
 import { APPLICANTS, APPLICATION_ROWS } from '../../schema/applications.ts';
 import { TABLES } from '../../schema/tables.ts';
 import type { Label } from '../../schema/template.ts';
+import { shortLabel as short } from '../../shared/chart-style.ts';
 
 export interface CatalogLineage {
   id: string;
@@ -46,9 +47,6 @@ export const T3_APPLICANTS = APPLICANTS;
 export const DEFAULT_MEASURE = 'proactive_total';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
-
-/** A label without its trailing parenthetical (the site's charts shorten the same way). */
-export const short = (label: string) => label.replace(/\s*[（(][^（）()]*[）)]\s*$/, '');
 
 /** The measure's label, e.g. 主动公开合计（条） or 表三 （一）予以公开 · 自然人. */
 export function measureLabel(s: CompareState): Label {

@@ -8,11 +8,14 @@
  * from DuckDB's answer).
  */
 import { standaloneSvg } from '../actions.ts';
+import { h } from '../dom.ts';
+import { escapeAttr } from '../../shared/html.ts';
+import { shortLabel as short } from '../../shared/chart-style.ts';
 import { t } from '../../site/i18n.ts';
 import { pageHref } from '../../site/url.ts';
 import { colorAt, compareChart, legend, place, setPalette } from './chart.ts';
 import {
-  compareRows, compareSql, measureLabel, parseState, short, stateQuery,
+  compareRows, compareSql, measureLabel, parseState, stateQuery,
   type Catalog, type ComparePointRow, type CompareState,
 } from './compare-model.ts';
 import { startEngine } from './engine.ts';
@@ -23,13 +26,6 @@ import { pageLang, q } from './strings.ts';
 import { csvLine, display, msLabel } from './values.ts';
 
 const lang = pageLang();
-
-const h = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
-  const e = document.createElement(tag);
-  Object.assign(e, props);
-  e.append(...children);
-  return e;
-};
 
 interface Series { key: string; kind: 'lineage' | 'agency'; id: string; name: string; color: string }
 
@@ -118,7 +114,7 @@ function draw(v: View, s: CompareState, points: ComparePointRow[], source: 'parq
   const embed = root.querySelector<HTMLTextAreaElement>('#compare-embed');
   if (embed) {
     const src = new URL(pageHref(lang, 'embed/compare/') + query, v.site || location.origin).href;
-    embed.value = `<iframe src="${src.replaceAll('"', '&quot;')}" title="${label.replaceAll('"', '&quot;').replaceAll('<', '&lt;')}" width="100%" height="${Math.round(svg.viewBox.baseVal.height) + 150}" style="border:0;max-width:680px" loading="lazy"></iframe>`;
+    embed.value = `<iframe src="${escapeAttr(src)}" title="${escapeAttr(label)}" width="100%" height="${Math.round(svg.viewBox.baseVal.height) + 150}" style="border:0;max-width:680px" loading="lazy"></iframe>`;
   }
   const sql = compareSql(s);
   const sqlEl = root.querySelector<HTMLElement>('#compare-sql');

@@ -3,7 +3,8 @@
  * cell above them, a table browser beside them, and a permalink (#nb=…) holding the whole notebook.
  * Everything a reader or a link supplies is shown as text.
  */
-import { standaloneSvg } from '../actions.ts';
+import { copyText, standaloneSvg } from '../actions.ts';
+import { h } from '../dom.ts';
 import { MARKS, notebookChart, place, legend, setPalette, type ChartSpec, type Mark } from './chart.ts';
 import { QueryError, startEngine, type Result } from './engine.ts';
 import { decodeNotebook, encodeNotebook, MAX_CELLS, notebookCodeOf, type Cell, type Notebook } from './permalink.ts';
@@ -14,14 +15,6 @@ import { t } from '../../site/i18n.ts';
 
 const lang = pageLang();
 
-const h = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { dataset?: Record<string, string> } = {}, ...children: (Node | string)[]) => {
-  const { dataset, ...rest } = props;
-  const e = document.createElement(tag);
-  Object.assign(e, rest);
-  if (dataset) Object.assign(e.dataset, dataset);
-  e.append(...children);
-  return e;
-};
 const button = (label: string, cls: string, title?: string) => h('button', { type: 'button', className: cls, ...(title ? { title } : {}) }, label);
 
 let uid = 0;
@@ -444,11 +437,7 @@ export function notebook(root: HTMLElement): void {
         t.textContent = q(lang, 'copied');
         setTimeout(() => (t.textContent = label), 1500);
       };
-      navigator.clipboard?.writeText(permalink.value).then(done, () => {
-        permalink.select();
-        document.execCommand('copy');
-        done();
-      });
+      void copyText(permalink.value).then(done);
     } else if (t.dataset.insert) {
       const target = view.lastEditor ?? (view.views.find((v) => v instanceof SqlView) as SqlView | undefined);
       if (!target) return;

@@ -2,18 +2,12 @@
  * A query result as a paged table: the row count and time, a note when the result is larger than
  * what is kept, pages of rows, and a CSV download of the whole result. Values go in as text.
  */
+import { h as el } from '../dom.ts';
 import type { Result } from './engine.ts';
 import { pageLang, q } from './strings.ts';
 import { display, msLabel, saveBlob } from './values.ts';
 
 export const PAGE_SIZE = 25;
-
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
-  const e = document.createElement(tag);
-  Object.assign(e, props);
-  e.append(...children);
-  return e;
-};
 
 export interface ResultView {
   /** The status line: "N rows · T ms". */

@@ -26,14 +26,7 @@ export function display(v: Value, kind: Kind = typeof v === 'number' ? 'number' 
   return v;
 }
 
-/** One CSV field (RFC 4180): NULL is an empty field. */
-export function csvField(v: Value): string {
-  if (v === null) return '';
-  const s = typeof v === 'number' || typeof v === 'boolean' ? String(v) : v;
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-export const csvLine = (values: readonly Value[]) => values.map(csvField).join(',') + '\n';
+export { csvField, csvLine } from '../../shared/csv.ts';
 
 export { saveBlob } from '../save.ts';
 
