@@ -94,6 +94,17 @@ export class CsvWriter {
   }
 }
 
+/**
+ * The size a CSV of `total` records would have, from the average of a sample of them: for refusing
+ * at once a download that would pass the cap, instead of after building most of it.
+ */
+export function estimateCsvBytes(header: readonly string[], sample: readonly (readonly CsvValue[])[], total: number): number {
+  const head = utf8Length(csvLine(header));
+  if (!sample.length) return head;
+  const body = sample.reduce((n, r) => n + utf8Length(csvLine(r)), 0);
+  return head + Math.round((body / sample.length) * total);
+}
+
 /** UTF-8 length of a string without encoding it (a lone surrogate counts 3, as TextEncoder writes U+FFFD). */
 export function utf8Length(s: string): number {
   let n = s.length;

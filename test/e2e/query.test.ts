@@ -373,6 +373,20 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
     await page.close();
   });
 
+  test('notebook: a CSV far past the cap is refused at once, with a message and no download', async () => {
+    const page = await open('en/notebook/');
+    await engineReady(page);
+    const c = await runCell(page, 'SELECT range AS i FROM range(100000000)');
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await c.locator('button.csv').click();
+    await page.waitForFunction(() => /too large/.test(document.querySelector('.csv-note')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    expect(await c.locator('.csv-note').textContent()).toMatch(/100,000,000 rows pass the limit of 256 MB/);
+    expect(await c.locator('button.csv').isDisabled()).toBe(false);
+    expect(downloads).toBe(0);
+    await page.close();
+  });
+
   test('notebook: a long query can be cancelled, and the next one runs', async () => {
     const page = await open('en/notebook/');
     await engineReady(page);

@@ -2,7 +2,7 @@
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { PALETTE, shortLabel } from '../../src/shared/chart-style.ts';
-import { csvField, csvLine, csvQuote, CsvTooLarge, CsvWriter, utf8Length } from '../../src/shared/csv.ts';
+import { csvField, csvLine, csvQuote, CsvTooLarge, CsvWriter, estimateCsvBytes, utf8Length } from '../../src/shared/csv.ts';
 import { escapeAttr } from '../../src/shared/html.ts';
 
 describe('csv', () => {
@@ -55,6 +55,12 @@ describe('csv', () => {
     expect(w.rows).toBe(19);
     expect(w.bytes).toBe(97);
     expect(() => new CsvWriter(['a'.repeat(200)], 100)).toThrow(CsvTooLarge);
+  });
+
+  test('estimateCsvBytes: header plus the mean record of the sample times the count', () => {
+    // 'i\n' = 2 bytes; records '1\n' and '中\n' = 2 and 4 bytes, mean 3.
+    expect(estimateCsvBytes(['i'], [[1], ['中']], 1e8)).toBe(2 + 3e8);
+    expect(estimateCsvBytes(['i'], [], 1e8)).toBe(2);
   });
 });
 

@@ -20,7 +20,8 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { TABLES } from '../../schema/tables.ts';
 import { decodeParquet, fetchParquet, type ParquetTable } from './parquet.ts';
-import { csvLine, type Kind, type ResultColumn, type Value } from './values.ts';
+import { CSV_MAX_BYTES, CsvTooLarge, CsvWriter, estimateCsvBytes } from '../../shared/csv.ts';
+import type { Kind, ResultColumn, Value } from './values.ts';
 
 export type { ResultColumn, Value } from './values.ts';
 
@@ -58,9 +59,24 @@ export interface Result {
   rows(start?: number, end?: number): Value[][];
   /** Kept rows as objects by column name (for charts). */
   objects(): Record<string, Value>[];
-  /** The full result as CSV: from memory when nothing was cut, else the query is run again. */
-  csv(): Promise<Blob>;
+  /**
+   * The full result as CSV: from memory when nothing was cut, else the query is run again and read
+   * batch by batch. Rejects with CsvTooLarge past CSV_MAX_BYTES (at once when the rows kept show the
+   * whole would be far larger), with a cancelled QueryError when `signal` aborts.
+   */
+  csv(options?: CsvOptions): Promise<Blob>;
 }
+
+export interface CsvOptions {
+  /** Called as rows are written (after each batch). */
+  onProgress?: (rows: number) => void;
+  /** Aborting stops the export (and the query it runs). */
+  signal?: AbortSignal;
+  /** The cap in bytes (CSV_MAX_BYTES). */
+  maxBytes?: number;
+}
+
+export { CsvTooLarge } from '../../shared/csv.ts';
 
 export interface TableInfo {
   name: string;
@@ -289,7 +305,7 @@ class DuckEngine implements Engine {
     try {
       return await Promise.race([job, caller]);
     } catch (e) {
-      if (e instanceof QueryError) throw e;
+      if (e instanceof QueryError || e instanceof CsvTooLarge) throw e;
       throw new QueryError(errorMessage(e));
     } finally {
       if (this.running === state) this.running = null;
@@ -337,13 +353,16 @@ class DuckEngine implements Engine {
       objects() {
         return rows.get(0, kept).map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i] ?? null])));
       },
-      async csv() {
+      async csv({ onProgress, signal, maxBytes = CSV_MAX_BYTES }: CsvOptions = {}) {
+        const header = columns.map((c) => c.name);
         if (kept >= total) {
-          const parts = [csvLine(columns.map((c) => c.name))];
-          for (let s = 0; s < kept; s += 5000) parts.push(rows.get(s, Math.min(kept, s + 5000)).map(csvLine).join(''));
-          return new Blob(parts, { type: 'text/csv;charset=utf-8' });
+          const w = new CsvWriter(header, maxBytes);
+          for (let s = 0; s < kept; s += 5000) for (const r of rows.get(s, Math.min(kept, s + 5000))) w.add(r);
+          return w.blob();
         }
-        return self.exclusive((st) => self.streamCsv(sql, st));
+        // Far past the cap by the rows kept: say so now rather than after minutes of writing.
+        if (estimateCsvBytes(header, rows.get(0, Math.min(kept, 2000)), total) > maxBytes * 1.5) throw new CsvTooLarge(0, maxBytes);
+        return self.exclusive((st) => self.streamCsv(sql, st, new CsvWriter(header, maxBytes), onProgress, signal));
       },
     };
   }
@@ -361,19 +380,31 @@ class DuckEngine implements Engine {
     }
   }
 
-  /** The whole result as CSV, read in batches: for results too large to keep. */
-  private async streamCsv(sql: string, state: Running): Promise<Blob> {
-    const reader = await (await this.conn.send(sql, true)).open();
-    const fields = reader.schema.fields;
-    const parts: string[] = [csvLine(fields.map((f) => f.name))];
-    for await (const batch of reader) {
+  /**
+   * The whole result as CSV, read in batches into `out` (UTF-8, capped): for results too large to
+   * keep. An abort cancels the query like the Cancel button of a cell.
+   */
+  private async streamCsv(sql: string, state: Running, out: CsvWriter, onProgress?: (rows: number) => void, signal?: AbortSignal): Promise<Blob> {
+    const stop = () => {
+      if (this.running === state) void this.cancel();
+      else state.cancelled = true;
+    };
+    if (signal?.aborted) throw new QueryError('Cancelled', true);
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      const reader = await (await this.conn.send(sql, true)).open();
+      const fields = reader.schema.fields;
+      for await (const batch of reader) {
+        if (state.cancelled) throw new QueryError('Cancelled', true);
+        const cols = fields.map((_, i) => batch.getChildAt(i));
+        for (let r = 0; r < batch.numRows; r++) out.add(fields.map((f, i) => plainValue(this.arrow, f.type, cols[i]?.get(r))));
+        onProgress?.(out.rows);
+      }
       if (state.cancelled) throw new QueryError('Cancelled', true);
-      const cols = fields.map((_, i) => batch.getChildAt(i));
-      let chunk = '';
-      for (let r = 0; r < batch.numRows; r++) chunk += csvLine(fields.map((f, i) => plainValue(this.arrow, f.type, cols[i]?.get(r))));
-      parts.push(chunk);
+      return out.blob();
+    } finally {
+      signal?.removeEventListener('abort', stop);
     }
-    return new Blob(parts, { type: 'text/csv;charset=utf-8' });
   }
 
   async cancel(): Promise<void> {

@@ -3,7 +3,7 @@
  * what is kept, pages of rows, and a CSV download of the whole result. Values go in as text.
  */
 import { h as el } from '../dom.ts';
-import type { Result } from './engine.ts';
+import { CsvTooLarge, QueryError, type Result } from './engine.ts';
 import { pageLang, q } from './strings.ts';
 import { display, msLabel, saveBlob } from './values.ts';
 
@@ -22,21 +22,48 @@ export function renderResult(out: HTMLElement, result: Result, label: string, fi
   const status = el('p', { className: 'result-status' },
     n === 1 ? q(lang, 'oneRowTime', { ms: msLabel(result.ms) }) : q(lang, 'rowsTime', { rows: n.toLocaleString('en-US'), ms: msLabel(result.ms) }));
   const csv = el('button', { type: 'button', className: 'csv' }, q(lang, 'downloadCsv'));
+  const stop = el('button', { type: 'button', className: 'csv-cancel', hidden: true }, q(lang, 'csvCancel'));
+  // Progress, a stop, and why nothing came: a large result is written batch by batch, up to a cap.
+  const csvNote = el('p', { className: 'csv-note', hidden: true });
+  csvNote.setAttribute('aria-live', 'polite');
+  let abort: AbortController | null = null;
+  stop.addEventListener('click', () => abort?.abort());
   csv.addEventListener('click', async () => {
     const text = csv.textContent;
+    const rows = n.toLocaleString('en-US');
+    abort = new AbortController();
     csv.disabled = true;
     csv.textContent = q(lang, 'preparing');
+    stop.hidden = !result.truncated;
+    csvNote.hidden = true;
+    csvNote.className = 'csv-note';
+    const progress = (done: number) => {
+      csvNote.hidden = false;
+      csvNote.textContent = q(lang, 'csvProgress', { done: done.toLocaleString('en-US'), rows });
+    };
     try {
-      saveBlob(await result.csv(), filename);
+      saveBlob(await result.csv({ onProgress: progress, signal: abort.signal }), filename);
+      csvNote.hidden = true;
     } catch (e) {
-      status.textContent = `${q(lang, 'error')}: ${e instanceof Error ? e.message : String(e)}`;
+      csvNote.hidden = false;
+      if (e instanceof CsvTooLarge) {
+        csvNote.className = 'csv-note result-error';
+        csvNote.textContent = q(lang, 'csvTooLarge', { rows, mb: Math.round(e.maxBytes / 2 ** 20) });
+      } else if (e instanceof QueryError && e.cancelled) {
+        csvNote.textContent = q(lang, 'csvCancelled');
+      } else {
+        csvNote.className = 'csv-note result-error';
+        csvNote.textContent = `${q(lang, 'error')}: ${e instanceof Error ? e.message : String(e)}`;
+      }
     } finally {
+      abort = null;
+      stop.hidden = true;
       csv.disabled = false;
       csv.textContent = text;
     }
   });
-  const head = el('div', { className: 'result-head' }, status, csv);
-  const parts: Node[] = [head];
+  const head = el('div', { className: 'result-head' }, status, csv, stop);
+  const parts: Node[] = [head, csvNote];
   if (result.truncated) {
     parts.push(el('p', { className: 'result-note' }, q(lang, 'truncated', { rows: n.toLocaleString('en-US'), kept: result.kept.toLocaleString('en-US') })));
   }
