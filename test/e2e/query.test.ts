@@ -272,6 +272,21 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
     await page.close();
   });
 
+  test('a damaged link is said to be unreadable: notebook and compare, in both languages', async () => {
+    const nb = await open('en/notebook/#nb=eJyrVspUslIqz;cut');
+    await nb.waitForFunction(() => !document.querySelector<HTMLElement>('.nb-problem')?.hidden);
+    expect(await nb.locator('.nb-problem').textContent()).toMatch(/could not be read/);
+    await nb.close();
+    const zh = await open('notebook/#nb=AAAA');
+    await zh.waitForFunction(() => !document.querySelector<HTMLElement>('.nb-problem')?.hidden);
+    expect(await zh.locator('.nb-problem').textContent()).toMatch(/无法读取/);
+    await zh.close();
+    const cmp = await open('en/compare/?lineage=no-such-lineage&from=20x9');
+    await cmp.waitForFunction(() => !document.querySelector<HTMLElement>('.link-problem')?.hidden);
+    expect(await cmp.locator('.link-problem').textContent()).toMatch(/could not be read.*lineage, from/);
+    await cmp.close();
+  });
+
   test('notebook: a permalink reproduces the notebook and its result', async () => {
     const page = await open('en/notebook/');
     await engineReady(page);

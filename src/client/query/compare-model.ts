@@ -72,29 +72,54 @@ export function defaultState(cat: Catalog): CompareState {
 
 /** The state in a URL's query string; anything unknown falls back to the default. */
 export function parseState(search: string, cat: Catalog): CompareState {
+  return readState(search, cat).state;
+}
+
+/** The parameters of the state: other parameters in a URL (a tracker's, say) are not the tool's. */
+const PARAMS = ['lineage', 'agency', 'region', 'from', 'to', 'measure', 'row', 'applicant'] as const;
+
+/**
+ * The state in a URL's query string, and the parameters whose values could not be read (unknown
+ * ids, regions, measures; years that are not years): those fall back to the default, and the page
+ * says so rather than replacing the link silently.
+ */
+export function readState(search: string, cat: Catalog): { state: CompareState; unread: string[] } {
   const p = new URLSearchParams(search);
   const s = defaultState(cat);
-  const list = (k: string) => (p.get(k) ?? '').split(',').map((x) => x.trim()).filter((x) => ID.test(x));
-  const lineageIds = new Set(cat.lineages.map((l) => l.id));
-  const agencyIds = new Set(cat.lineages.flatMap((l) => l.agencies.map((a) => a.id)));
-  s.lineages = [...new Set(list('lineage'))].filter((id) => lineageIds.has(id));
-  s.agencies = [...new Set(list('agency'))].filter((id) => agencyIds.has(id));
-  const region = p.get('region') ?? '';
-  if (cat.regions.includes(region)) s.region = region;
+  const unread = new Set<string>();
+  // Comma-separated, or the key repeated (a form submitted without JavaScript).
+  const list = (k: string) => p.getAll(k).flatMap((v) => v.split(',')).map((x) => x.trim()).filter(Boolean);
+  const ids = (k: 'lineage' | 'agency', known: Set<string>) => {
+    const all = list(k);
+    const ok = all.filter((x) => ID.test(x) && known.has(x));
+    if (ok.length < all.length) unread.add(k);
+    return [...new Set(ok)];
+  };
+  s.lineages = ids('lineage', new Set(cat.lineages.map((l) => l.id)));
+  s.agencies = ids('agency', new Set(cat.lineages.flatMap((l) => l.agencies.map((a) => a.id))));
+  const region = p.get('region');
+  if (region && cat.regions.includes(region)) s.region = region;
+  else if (region) unread.add('region');
   const year = (k: string, d: number) => {
+    if (!p.has(k)) return d;
     const n = Number(p.get(k));
-    return p.has(k) && Number.isInteger(n) && n >= 1900 && n <= 2200 ? n : d;
+    if (Number.isInteger(n) && n >= 1900 && n <= 2200) return n;
+    unread.add(k);
+    return d;
   };
   s.from = year('from', s.from);
   s.to = year('to', s.to);
   if (s.from > s.to) [s.from, s.to] = [s.to, s.from];
-  const m = p.get('measure') ?? DEFAULT_MEASURE;
-  if (m === 'applications' || SUMMARY_MEASURES.some((c) => c.name === m)) s.measure = m;
+  const m = p.get('measure');
+  if (m === 'applications' || SUMMARY_MEASURES.some((c) => c.name === m)) s.measure = m!;
+  else if (m !== null) unread.add('measure');
   const row = p.get('row');
   if (row && T3_ROWS.some((r) => r.key === row)) s.row = row;
+  else if (row !== null) unread.add('row');
   const ap = p.get('applicant');
   if (ap && T3_APPLICANTS.some((a) => a.key === ap)) s.applicant = ap;
-  return s;
+  else if (ap !== null) unread.add('applicant');
+  return { state: s, unread: PARAMS.filter((k) => unread.has(k)) };
 }
 
 /** The query string of a state (defaults left out, so links stay short). */

@@ -15,7 +15,7 @@ import { t } from '../../site/i18n.ts';
 import { pageHref } from '../../site/url.ts';
 import { colorAt, compareChart, legend, place, setPalette } from './chart.ts';
 import {
-  compareRows, compareSql, measureLabel, parseState, stateQuery,
+  compareRows, compareSql, measureLabel, parseState, readState, stateQuery,
   type Catalog, type ComparePointRow, type CompareState,
 } from './compare-model.ts';
 import { startEngine } from './engine.ts';
@@ -201,7 +201,19 @@ export function compare(root: HTMLElement, opts: { embed?: boolean } = {}): void
   if (palette) setPalette(JSON.parse(palette) as string[]);
   const v: View = { root, embed: !!opts.embed, cat, site: root.dataset.site ?? '' };
   showEngineStatus(root);
-  let state = parseState(location.search, cat);
+  const link = readState(location.search, cat);
+  let state = link.state;
+  if (link.unread.length) {
+    // Said before the link is rewritten: the reader learns that the view is not the one linked.
+    let problem = root.querySelector<HTMLElement>('.link-problem');
+    if (!problem) {
+      problem = h('p', { className: 'link-problem' });
+      problem.setAttribute('role', 'alert');
+      root.prepend(problem);
+    }
+    problem.textContent = q(lang, 'badCompareLink', { params: link.unread.join(', ') });
+    problem.hidden = false;
+  }
   let run = 0;
   let firstResult = false;
   let firstChart = false;

@@ -7,7 +7,7 @@ import { copyText, standaloneSvg } from '../actions.ts';
 import { h } from '../dom.ts';
 import { MARKS, notebookChart, place, legend, setPalette, type ChartSpec, type Mark } from './chart.ts';
 import { QueryError, startEngine, type Result } from './engine.ts';
-import { decodeNotebook, encodeNotebook, MAX_CELLS, notebookCodeOf, type Cell, type Notebook } from './permalink.ts';
+import { encodeNotebook, MAX_CELLS, notebookCodeOf, readNotebookLink, type Cell, type Notebook } from './permalink.ts';
 import { showEngineStatus } from './status.ts';
 import { pageLang, q, type QKey } from './strings.ts';
 import { renderResult } from './table.ts';
@@ -395,18 +395,11 @@ export function notebook(root: HTMLElement): void {
   const view = new NotebookView(list, title, permalink);
 
   const open = (run: boolean) => {
-    const code = notebookCodeOf(location.hash);
-    let nb = defaultNotebook();
-    problem.hidden = true;
-    if (code !== null) {
-      try {
-        nb = decodeNotebook(code);
-      } catch (e) {
-        problem.textContent = q(lang, 'badLink', { message: e instanceof Error ? e.message : String(e) });
-        problem.hidden = false;
-      }
-    }
-    view.load(nb);
+    const link = readNotebookLink(location.hash);
+    problem.hidden = link.kind !== 'unreadable';
+    // The default notebook takes its place, and the message says the link was not read.
+    if (link.kind === 'unreadable') problem.textContent = q(lang, 'badLink', { message: link.reason });
+    view.load(link.kind === 'notebook' ? link.notebook : defaultNotebook());
     if (run) void view.runAll();
   };
   open(true);

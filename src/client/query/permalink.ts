@@ -73,8 +73,27 @@ export function decodeNotebook(code: string): Notebook {
   return { ...(title ? { title } : {}), cells };
 }
 
-/** The notebook code in a URL hash ("#nb=…"), or null. */
+/**
+ * The notebook code in a URL hash ("#nb=…"), or null when the hash holds none. Whatever follows
+ * "nb=" is the code, well-formed or not: a damaged link must be reported, never taken for no link.
+ */
 export function notebookCodeOf(hash: string): string | null {
-  const m = /^#?nb=([A-Za-z0-9_-]*)$/.exec(hash);
+  const m = /^#?nb=([\s\S]*)$/.exec(hash);
   return m ? m[1]! : null;
+}
+
+/** What a URL hash holds: no notebook, a notebook, or a notebook link that cannot be read (and why). */
+export type NotebookLink = { kind: 'none' } | { kind: 'notebook'; notebook: Notebook } | { kind: 'unreadable'; reason: string };
+
+/** Reads the notebook of a URL hash; never throws. */
+export function readNotebookLink(hash: string): NotebookLink {
+  const code = notebookCodeOf(hash);
+  if (code === null) return { kind: 'none' };
+  try {
+    return { kind: 'notebook', notebook: decodeNotebook(code) };
+  } catch (e) {
+    // atob, inflate and JSON.parse name their failures in their own words; the reader needs one.
+    const reason = e instanceof Error && /^(not a notebook|too large|more than|unknown cell|a value)/.test(e.message) ? e.message : 'damaged or incomplete';
+    return { kind: 'unreadable', reason };
+  }
 }

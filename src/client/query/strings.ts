@@ -115,7 +115,8 @@ const S = {
   descriptionEn: { zh: '英文说明', en: 'English' },
   untitled: { zh: '未命名笔记本', en: 'Untitled notebook' },
   title: { zh: '标题', en: 'Title' },
-  badLink: { zh: '链接中的笔记本无法读取：{message}', en: 'The notebook in this link cannot be read: {message}' },
+  badLink: { zh: '链接中的笔记本无法读取（链接可能不完整或已损坏），下面显示的是默认笔记本。（{message}）', en: 'The notebook in this link could not be read (the link may be incomplete or damaged): the default notebook is shown instead. ({message})' },
+  badCompareLink: { zh: '链接中的部分选择无法读取，已改用默认值：{params}。', en: 'Part of this link could not be read and the defaults are used instead: {params}.' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type QKey = keyof typeof S;
