@@ -17,12 +17,18 @@ import { parseFile } from '../src/parse/report.ts';
 import { MANIFEST_NAMES } from '../src/parse/index.ts';
 import { extract } from '../src/read/index.ts';
 import { writeSection } from './benchmarks-file.ts';
+import { cliFlags } from './cli.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const seconds = Number(opt('--seconds')) || 2;
-const corpus = resolve(opt('--corpus') ?? join(ROOT, '..', 'shared', 'corpus', 'pingtan'));
+const flags = cliFlags('usage: npm run bench:parse [-- --seconds S] [--corpus DIR] [--no-write]', {
+  seconds: { type: 'string' }, corpus: { type: 'string' }, 'no-write': { type: 'boolean' },
+});
+const seconds = Number(flags.seconds ?? 2);
+if (!(seconds > 0)) {
+  console.error(`--seconds takes a positive number, not ${JSON.stringify(flags.seconds)}`);
+  process.exit(2);
+}
+const corpus = resolve(flags.corpus ?? join(ROOT, '..', 'shared', 'corpus', 'pingtan'));
 const startLoad = loadavg();
 
 interface Input { file: string; bytes: Uint8Array }
@@ -159,6 +165,6 @@ ${originals.join('\n')}
 ${memory}
 `;
 
-if (!args.includes('--no-write')) writeSection('## Parse throughput', section);
+if (!flags['no-write']) writeSection('## Parse throughput', section);
 console.log(section);
 if (sink < 0) console.log(sink); // keeps the parse results alive

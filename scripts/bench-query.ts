@@ -18,17 +18,20 @@ import type { Browser } from 'playwright-core';
 import { buildSite, DIST, HAS_CHROMIUM, launch, ROOT } from '../test/e2e/helpers.ts';
 import { serve } from '../test/e2e/serve.ts';
 import { writeSection } from './benchmarks-file.ts';
+import { cliFlags, positiveInt } from './cli.ts';
 
-const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
+const flags = cliFlags('usage: npm run bench:query [-- --no-build] [--runs N] [--dist DIR]', {
+  'no-build': { type: 'boolean' }, runs: { type: 'string' }, dist: { type: 'string' },
+});
+const runs = positiveInt('runs', flags.runs, 7);
 if (!HAS_CHROMIUM) {
   console.error('bench:query: /usr/bin/chromium not found (apt-get install -y chromium fonts-noto-cjk)');
   process.exit(1);
 }
 // --dist DIR: an existing build under /atlas/ (nothing is built); else dist/, built unless --no-build.
-const distArg = args.includes('--dist') ? args[args.indexOf('--dist') + 1] : undefined;
+const distArg = flags.dist;
 const dist = distArg ?? DIST;
-if (!distArg && (!args.includes('--no-build') || !existsSync(join(DIST, 'compare', 'index.html')))) {
+if (!distArg && (!flags['no-build'] || !existsSync(join(DIST, 'compare', 'index.html')))) {
   console.error('bench:query: building the data and the site (ATLAS_BASE=/atlas/)…');
   buildSite();
 }

@@ -12,15 +12,16 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { buildSite, DIST, HAS_CHROMIUM, launch, ROOT } from '../test/e2e/helpers.ts';
 import { serve } from '../test/e2e/serve.ts';
+import { cliFlags, positiveInt } from './cli.ts';
 
-const args = process.argv.slice(2);
+const flags = cliFlags('usage: npm run bench [-- --no-build] [--runs N]', { 'no-build': { type: 'boolean' }, runs: { type: 'string' } });
 const startLoad = loadavg();
-const runs = Number(args[args.indexOf('--runs') + 1]) || 21;
+const runs = positiveInt('runs', flags.runs, 21);
 if (!HAS_CHROMIUM) {
   console.error('bench: /usr/bin/chromium not found (apt-get install -y chromium fonts-noto-cjk)');
   process.exit(1);
 }
-if (!args.includes('--no-build')) {
+if (!flags['no-build']) {
   console.error('bench: building the data and the site (ATLAS_BASE=/atlas/)…');
   buildSite();
 }
