@@ -74,7 +74,7 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
     const fields = source.fields;
     // Delimited cells that fit the columns one way only are read as printed (the checks then say
     // whether the row adds up); where blank cells leave several ways, the row rule chooses.
-    const aligned = source.positional ? alignments(fields, WIDTH) : [];
+    const aligned = source.positional ? alignments(fields, WIDTH, source.open) : [];
     const candidates = source.positional ? (aligned.length === 1 && !aligned[0]!.some((f) => f.stacked) ? aligned : aligned.filter(rowSumHolds)) : fields.length === WIDTH ? [fields] : [];
     const distinct = new Set(candidates.map((c) => c.map((f) => f.value).join(',')));
     if (candidates.length > 0 && distinct.size === 1) return candidates[0]!;

@@ -34,7 +34,7 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
       continue;
     }
     const width = item.clauseDef.measures.length;
-    let fits = row.positional ? alignments(row.fields, width) : row.fields.length === width ? [row.fields] : [];
+    let fits = row.positional ? alignments(row.fields, width, row.open) : row.fields.length === width ? [row.fields] : [];
     const label = row.label.slice(row.label.search(item.match));
     const runs = row.fields.map((f) => f.raw);
     // Flattened text with a blank printed among run-together digits ("行政规范性文件/024"): each

@@ -77,7 +77,7 @@ function rowOf(lines: Line[], strict = false): Field[] | undefined {
   for (const r of rows) {
     // After the signature only a bare row of fifteen values counts: prose there ends in numbers too.
     if (strict && (r.positional || r.fields.length !== WIDTH)) continue;
-    const fits = r.positional ? alignments(r.fields, WIDTH) : r.fields.length === WIDTH ? [r.fields] : [];
+    const fits = r.positional ? alignments(r.fields, WIDTH, r.open) : r.fields.length === WIDTH ? [r.fields] : [];
     if (fits.length === 1) return fits[0];
   }
   // Three groups printed one per row.

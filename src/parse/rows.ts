@@ -24,6 +24,8 @@ export interface TableRow {
   flat?: boolean;
   /** Space-separated text only: the label text printed after the values, up to the next row. */
   after?: string;
+  /** Its trailing tab was taken for a closer where not every row of the table has one: it may have been an empty last cell. */
+  open?: boolean;
 }
 
 export type Layout = 'cells' | 'tabbed' | 'spaced';
@@ -57,6 +59,13 @@ interface RawCell {
 
 function tabbedGroups(lines: Line[]): RawCell[][] {
   const rows: RawCell[][] = [];
+  // A trailing tab closes the row where every tab-separated row of the table ends with one. Where
+  // only some do, it may as well be an empty last cell: the row is `open`, alignments() tries
+  // both, and a row that fits its columns two ways is left to the callers' rules or NULL with a
+  // warning (issue 12: taken for a closer, "label\t\t3\t\t\t\t\t\t" beside rows without one
+  // read 3 as the second column).
+  const tabbed = lines.filter((l) => !l.cells && l.text.includes('\t') && !/^\s*\|/.test(l.text) && !isBlank(l));
+  const closes = tabbed.length > 0 && tabbed.every((l) => l.text.endsWith('\t'));
   for (const l of lines) {
     if (l.cells) {
       // The source delimits its cells (HTML): each is in its place already.
@@ -64,7 +73,7 @@ function tabbedGroups(lines: Line[]): RawCell[][] {
       continue;
     }
     if (isBlank(l) || /^\s*\|?\s*:?-{3,}/.test(l.text)) continue; // Markdown rule lines
-    let text = l.text, raw = l.raw;
+    let text = l.text, raw = l.raw, open = false;
     // Markdown and HTML rows: '|a|b|' → 'a|b'.
     if (/^\s*\|/.test(text)) {
       const a = text.indexOf('|'), b = text.lastIndexOf('|');
@@ -74,6 +83,7 @@ function tabbedGroups(lines: Line[]): RawCell[][] {
       // A converter's trailing tab closes the row; it is not one more empty cell.
       text = text.slice(0, -1);
       raw = raw.slice(0, -1);
+      open = !closes;
     }
     const cells: RawCell[] = [];
     let start = 0;
@@ -83,7 +93,7 @@ function tabbedGroups(lines: Line[]): RawCell[][] {
         start = i + 1;
       }
     }
-    rows.push(cells);
+    rows.push(open ? Object.assign(cells, { open }) : cells);
   }
   return rows;
 }
@@ -125,7 +135,8 @@ function fieldRows(groups: RawCell[][]): TableRow[] {
     });
     // A row is where its label is or, without one, where its first value is.
     const firstValue = fields.find((f) => f.raw !== '')?.line;
-    rows.push({ label: squash(label), line: cells[lastLabel]?.parts[0]?.line ?? firstValue ?? cells[0]?.parts[0]?.line ?? 0, fields, positional: true });
+    rows.push({ label: squash(label), line: cells[lastLabel]?.parts[0]?.line ?? firstValue ?? cells[0]?.parts[0]?.line ?? 0, fields, positional: true,
+      ...((cells as { open?: boolean }).open ? { open: true } : {}) });
   }
   return rows;
 }
@@ -168,7 +179,20 @@ function spacedRows(lines: Line[]): TableRow[] {
  * merged label columns, on either side; every way of dropping only empty cells is a candidate.
  * Returns the candidates (as arrays of fields), most natural first.
  */
-export function alignments(fields: Field[], width: number): Field[][] {
+export function alignments(fields: Field[], width: number, open = false): Field[][] {
+  if (!open) return aligned(fields, width);
+  // An open row: its fields as read, and with the empty last cell its trailing tab may have closed.
+  const out = aligned(fields, width);
+  const seen = new Set(out.map(key));
+  for (const a of aligned([...fields, ...blankFields(1, fields.at(-1)?.line ?? 0)], width)) {
+    if (!seen.has(key(a))) (seen.add(key(a)), out.push(a));
+  }
+  return out;
+}
+
+const key = (fs: Field[]) => fs.map((f) => (f.raw === '' ? '' : `${f.line}:${f.raw}`)).join('|');
+
+function aligned(fields: Field[], width: number): Field[][] {
   if (fields.length === width) return [fields];
   if (fields.length < width) {
     // Missing trailing cells: only safe when everything we have is blank.
