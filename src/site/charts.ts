@@ -9,9 +9,10 @@ import { csvLine } from '../shared/csv.ts';
 import { PALETTE, shortLabel as short } from '../shared/chart-style.ts';
 import { parseHTML } from 'linkedom';
 import { RESULT_GROUPS, table, type Label } from '../schema/index.ts';
-import { loadData, type SummaryRow } from './data.ts';
+import { loadData, type Dataset, type SummaryRow } from './data.ts';
 import { fmt, t, type Lang } from './i18n.ts';
-import { lineages, type Lineage } from './model.ts';
+import { bins, latestYear, lineages, ranking, yearTotals, type Lineage, type Ranked } from './model.ts';
+import { agencyLabel, lineageLabel } from './names.ts';
 import { pageHref, slugs } from './url.ts';
 
 type Value = string | number | null;
@@ -19,7 +20,18 @@ type Value = string | number | null;
 export interface ChartTable {
   /** Header of the first column (the row labels), then of each value column. */
   head: string[];
-  rows: { label: string; cells: Value[] }[];
+  /** A row may link to what it sums: the reports of a year, an agency's page. */
+  rows: { label: string; cells: Value[]; href?: string; zh?: string }[];
+}
+
+/** Why a chart draws nothing: no report gives its numbers ('none'), or every one it has is 0 ('zero'). */
+export type Empty = 'none' | 'zero';
+
+/** Whether a chart's values are all missing or all zero. */
+export function emptiness(values: readonly (number | null | undefined)[]): Empty | undefined {
+  const known = values.filter((v): v is number => v !== null && v !== undefined);
+  if (!known.length) return 'none';
+  return known.every((v) => v === 0) ? 'zero' : undefined;
 }
 
 export interface ChartSpec {
@@ -39,6 +51,8 @@ export interface ChartSpec {
   csv: { columns: string[]; rows: Value[][] };
   /** The chart at a width: 640 for pages and files; NARROW for phones. */
   svg: (lang: Lang, width?: number) => string;
+  /** Set when there is nothing to draw: the page says so in words instead of drawing zeros. */
+  empty?: Empty;
 }
 
 /** The width of the phone version of every chart. */
@@ -60,7 +74,13 @@ const col = (name: string): Label => {
 /** Renders a Plot spec to SVG markup fit for an HTML page and for axe. */
 function render(options: Plot.PlotOptions, ariaLabel: string): string {
   const el = Plot.plot({ ...options, document: document as unknown as Document }) as unknown as Element;
-  return finishSvg(el, ariaLabel).outerHTML;
+  return roundCoordinates(finishSvg(el, ariaLabel).outerHTML);
+}
+
+/** Geometry attributes to one decimal (a tenth of a pixel): a third of the bytes of a chart with many marks, no visible change. */
+export function roundCoordinates(svg: string): string {
+  return svg.replace(/ (x|y|x1|x2|y1|y2|cx|cy|r|width|height|d|transform|points)="([^"]*)"/g, (_, name: string, value: string) =>
+    ` ${name}="${value.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`);
 }
 
 /** Year axis for sparse timelines: every year with data as a tick, half a year of room each side. */
@@ -75,68 +95,69 @@ const sumOrNull = (xs: (number | null)[]) => {
   return known.length ? known.reduce((a, b) => a + b, 0) : null;
 };
 
-function proactiveByLineage(all: Lineage[]): ChartSpec {
-  const id = 'proactive-by-agency';
-  const series = all.filter((l) => l.reports.some((r) => r.proactive_total !== null));
-  const points = series.flatMap((l) => l.reports.filter((r) => r.proactive_total !== null && r.year !== null)
-    .map((r) => ({ lineage: l.id, name: l.name, year: r.year!, value: r.proactive_total! })));
-  const years = [...new Set(all.flatMap((l) => l.years))].sort((a, b) => a - b);
-  const color = (i: number) => PALETTE[i % PALETTE.length]!;
-  const title: Label = { zh: '各机关主动公开政府信息条数', en: 'Items proactively disclosed, by agency' };
+/** The link to the list of a year's reports: every yearly total links to the reports it sums. */
+export const yearHref = (lang: Lang, year: number) => `${pageHref(lang, slugs.reports)}#y${year}`;
+
+/** The SVG of a chart with nothing to draw: its sentence, no axes, no zeros. */
+function emptySvg(lang: Lang, empty: Empty, width: number, height: number, title: string): string {
+  const said = t(lang, empty === 'zero' ? 'chartAllZero' : 'chartNoData');
+  return render({
+    width, height: Math.min(height, 120), margin: 10, x: { axis: null, domain: [0, 1] }, y: { axis: null, domain: [0, 1] },
+    marks: [Plot.text([said], { x: 0.5, y: 0.5, fill: 'currentColor', fontSize: 14, lineWidth: Math.floor(width / 9) })],
+  }, `${title}: ${said}`);
+}
+
+function proactiveByYear(summary: SummaryRow[]): ChartSpec {
+  const id = 'proactive-by-year';
+  const totals = yearTotals(summary);
+  const points = totals.filter((y) => y.sums.proactive_total !== null).map((y) => ({ year: y.year, value: y.sums.proactive_total!, known: y.known.proactive_total, reports: y.reports }));
+  const empty = emptiness(totals.map((y) => y.sums.proactive_total));
+  const title: Label = { zh: '每年主动公开政府信息条数', en: 'Items proactively disclosed, by year' };
   return {
-    id, title, width: 640, height: 300, slug: slugs.home,
-    description: { zh: '每条线是一个机关沿革（包括更名、改革前后的机关）；空白年度没有数据。', en: 'One line per agency lineage (an agency with its predecessors and successors); years without a value have no point.' },
-    legend: () => series.map((l, i) => ({ label: l.name, color: color(i) })),
+    id, title, width: 640, height: 260, slug: slugs.home, empty,
+    description: { zh: '所有报告第一部分主动公开合计之和；表中列出给出这一数字的报告数，点击年度查看这些报告。', en: 'Section 1 totals summed over all reports; the table gives how many reports state the number, and each year links to its reports.' },
     table: (lang) => ({
-      head: [t(lang, 'agency'), ...years.map(String)],
-      rows: series.map((l) => ({ label: l.name, cells: years.map((y) => sumOrNull(l.reports.filter((r) => r.year === y).map((r) => r.proactive_total))) })),
+      head: [t(lang, 'year'), short(col('proactive_total')[lang]), t(lang, 'reportsCol')],
+      rows: totals.map((y) => ({ label: String(y.year), cells: [y.sums.proactive_total, y.known.proactive_total], href: yearHref(lang, y.year) })),
     }),
-    csv: { columns: ['lineage_id', 'name', 'year', 'proactive_total'], rows: points.map((p) => [p.lineage, p.name, p.year, p.value]) },
-    svg: (lang, width = 640) => render({
-      width, height: 300, marginLeft: 48, marginTop: 28,
-      x: yearAxis(years, t(lang, 'year')),
-      y: { grid: true, label: short(col('proactive_total')[lang]), zero: true },
-      color: { domain: series.map((l) => l.id), range: series.map((_, i) => color(i)) },
+    csv: { columns: ['year', 'reports', 'reports_with_value', 'proactive_total'], rows: totals.map((y) => [y.year, y.reports, y.known.proactive_total, y.sums.proactive_total]) },
+    svg: (lang, width = 640) => empty ? emptySvg(lang, empty, width, 260, title[lang]) : render({
+      width, height: 260, marginLeft: 56, marginTop: 28,
+      x: { type: 'band', label: t(lang, 'year'), padding: 0.35, tickFormat: (d: number) => String(d) },
+      y: { grid: true, label: short(col('proactive_total')[lang]), zero: true, nice: true, tickFormat: 'd' },
       marks: [
+        Plot.barY(points, { x: 'year', y: 'value', fill: PALETTE[0], title: (d: (typeof points)[number]) => `${d.year}: ${fmt(d.value)} (${d.known} ${t(lang, 'reports')})` }),
         Plot.ruleY([0]),
-        Plot.lineY(points, { x: 'year', y: 'value', stroke: 'lineage', strokeWidth: 2 }),
-        Plot.dot(points, { x: 'year', y: 'value', fill: 'lineage', r: 4, title: (d: (typeof points)[number]) => `${d.name} ${d.year}: ${fmt(d.value)}` }),
-        Plot.text(points, { x: 'year', y: 'value', text: (d: (typeof points)[number]) => fmt(d.value), dy: -10, fill: 'currentColor' }),
+        Plot.text(points, { x: 'year', y: 'value', text: (d: (typeof points)[number]) => fmt(d.value), dy: -8, fill: 'currentColor' }),
       ],
-    }, `${title[lang]}: ${points.map((p) => `${p.name} ${p.year} ${fmt(p.value)}`).join('; ')}`),
+    }, `${title[lang]}: ${points.map((p) => `${p.year} ${fmt(p.value)}`).join('; ')}`),
   };
 }
 
 function applicationsByYear(summary: SummaryRow[]): ChartSpec {
   const id = 'applications-by-year';
-  const years = [...new Set(summary.map((s) => s.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
-  const perYear = years.map((year) => {
-    const rows = summary.filter((s) => s.year === year);
-    return {
-      year,
-      reports: rows.length,
-      applications_new: sumOrNull(rows.map((r) => r.applications_new)),
-      groups: RESULT_GROUPS.map((g) => sumOrNull(rows.map((r) => r[g.key]))),
-      handled_total: sumOrNull(rows.map((r) => r.handled_total)),
-    };
-  });
+  const perYear = yearTotals(summary).map((y) => ({
+    year: y.year, reports: y.reports, applications_new: y.sums.applications_new,
+    groups: RESULT_GROUPS.map((g) => y.sums[g.key]), handled_total: y.sums.handled_total,
+  }));
   const bars = perYear.flatMap((y) => RESULT_GROUPS.map((g, i) => ({ year: y.year, group: g.key, value: y.groups[i] ?? 0, zh: g.zh, en: g.en })));
   const received = perYear.map((y) => ({ year: y.year, value: y.applications_new }));
+  const empty = emptiness(perYear.flatMap((y) => [y.applications_new, y.handled_total, ...y.groups]));
   const title: Label = { zh: '每年收到的申请及办理结果', en: 'Applications received and how they were handled, by year' };
   const maxY = Math.max(4, ...perYear.map((y) => Math.max(y.applications_new ?? 0, y.handled_total ?? 0)));
   return {
-    id, title, width: 640, height: 300, slug: slugs.home, wide: true,
-    description: { zh: '柱为表三各类办理结果之和（总计列），点为本年新收申请数；所有报告相加。', en: 'Bars: results of table 三 (total column) summed over all reports; dots: new applications received.' },
-    legend: (lang) => [...RESULT_GROUPS.map((g, i) => ({ label: short(g[lang]), color: GROUP_COLORS[i]! })), { label: short(col('applications_new')[lang]), color: 'currentColor' }],
+    id, title, width: 640, height: 300, slug: slugs.home, wide: true, empty,
+    description: { zh: '柱为表三各类办理结果之和（总计列），点为本年新收申请数；所有报告相加，空白不计为 0。点击年度查看相加的报告。', en: 'Bars: the results of table 3 (total column) summed over all reports; dots: new applications received. Blanks are not counted as zeros. Each year links to the reports it sums.' },
+    legend: (lang) => empty ? [] : [...RESULT_GROUPS.map((g, i) => ({ label: short(g[lang]), color: GROUP_COLORS[i]! })), { label: short(col('applications_new')[lang]), color: 'currentColor' }],
     table: (lang) => ({
       head: [t(lang, 'year'), short(col('applications_new')[lang]), ...RESULT_GROUPS.map((g) => short(g[lang])), short(col('handled_total')[lang])],
-      rows: perYear.map((y) => ({ label: String(y.year), cells: [y.applications_new, ...y.groups, y.handled_total] })),
+      rows: perYear.map((y) => ({ label: String(y.year), cells: [y.applications_new, ...y.groups, y.handled_total], href: yearHref(lang, y.year) })),
     }),
     csv: {
       columns: ['year', 'reports', 'applications_new', ...RESULT_GROUPS.map((g) => g.key), 'handled_total'],
       rows: perYear.map((y) => [y.year, y.reports, y.applications_new, ...y.groups, y.handled_total]),
     },
-    svg: (lang, width = 640) => render({
+    svg: (lang, width = 640) => empty ? emptySvg(lang, empty, width, 300, title[lang]) : render({
       width, height: 300, marginLeft: 48, marginTop: 28,
       x: { type: 'band', label: t(lang, 'year'), padding: 0.4, tickFormat: (d: number) => String(d) },
       y: { grid: true, label: short(col('handled_total')[lang]), domain: [0, maxY * 1.15], nice: true, tickFormat: 'd' },
@@ -151,21 +172,86 @@ function applicationsByYear(summary: SummaryRow[]): ChartSpec {
   };
 }
 
+const DISPUTES = [
+  { key: 'reviews_total', color: '#4e79a7' },
+  { key: 'litigation_total', color: '#f28e2b' },
+] as const;
+
+function disputesByYear(summary: SummaryRow[]): ChartSpec {
+  const id = 'reviews-litigation-by-year';
+  const totals = yearTotals(summary);
+  const bars = totals.flatMap((y) => DISPUTES.map((m) => ({ year: y.year, key: m.key, value: y.sums[m.key] })))
+    .filter((b): b is { year: number; key: (typeof DISPUTES)[number]['key']; value: number } => b.value !== null);
+  const empty = emptiness(totals.flatMap((y) => DISPUTES.map((m) => y.sums[m.key])));
+  const title: Label = { zh: '每年的行政复议和行政诉讼', en: 'Administrative reviews and lawsuits, by year' };
+  const label = (lang: Lang, key: string) => short(col(key)[lang]);
+  return {
+    id, title, width: 640, height: 260, slug: slugs.home, empty,
+    description: { zh: '表四行政复议总计与行政诉讼总计（两类之和），所有报告相加。点击年度查看相加的报告。', en: 'Table 4: administrative reviews and lawsuits (both kinds), summed over all reports. Each year links to the reports it sums.' },
+    legend: (lang) => empty ? [] : DISPUTES.map((m) => ({ label: label(lang, m.key), color: m.color })),
+    table: (lang) => ({
+      head: [t(lang, 'year'), ...DISPUTES.map((m) => label(lang, m.key))],
+      rows: totals.map((y) => ({ label: String(y.year), cells: DISPUTES.map((m) => y.sums[m.key]), href: yearHref(lang, y.year) })),
+    }),
+    csv: { columns: ['year', 'reports', ...DISPUTES.map((m) => m.key)], rows: totals.map((y) => [y.year, y.reports, ...DISPUTES.map((m) => y.sums[m.key])]) },
+    svg: (lang, width = 640) => empty ? emptySvg(lang, empty, width, 260, title[lang]) : render({
+      width, height: 260, marginLeft: 48, marginTop: 28,
+      x: { type: 'band', label: t(lang, 'year'), padding: 0.35, tickFormat: (d: number) => String(d) },
+      y: { grid: true, label: t(lang, 'cases'), zero: true, nice: true, tickFormat: 'd' },
+      color: { domain: DISPUTES.map((m) => m.key), range: DISPUTES.map((m) => m.color) },
+      marks: [
+        Plot.barY(bars, Plot.stackY({ x: 'year', y: 'value', fill: 'key', title: (d: (typeof bars)[number]) => `${d.year} ${label(lang, d.key)}: ${fmt(d.value)}` })),
+        Plot.ruleY([0]),
+      ],
+    }, `${title[lang]}: ${totals.map((y) => `${y.year} ${DISPUTES.map((m) => `${label(lang, m.key)} ${fmt(y.sums[m.key])}`).join(', ')}`).join('; ')}`),
+  };
+}
+
+/** The agencies of the latest year by applications received: one dot each, stacked where they meet; the table gives the bins. */
+function applicationsDistribution(all: Lineage[], summary: SummaryRow[]): ChartSpec {
+  const id = 'applications-distribution';
+  const year = latestYear(summary);
+  const ranked = year === null ? [] : ranking(all, year, 'applications_new');
+  const values = ranked.map((r) => r.value);
+  const empty = emptiness(values);
+  const table_ = bins(values);
+  const title: Label = { zh: `${year ?? ''} 年各机关收到的申请数分布`, en: `Applications received per agency in ${year ?? '—'}` };
+  // Many agencies: a histogram (dots would pile up); a few: one dot per agency, named in its tooltip.
+  const dots = values.length <= 400;
+  return {
+    id, title, width: 640, height: 200, slug: slugs.home, empty,
+    description: { zh: '每个点是一个机关（沿革）在这一年收到的新申请数；表中是各区间的机关数。完整名单见“全部机关”。', en: 'Each dot is one agency (lineage) and the new applications it received that year; the table counts agencies per range. The full list is under “All agencies”.' },
+    table: (lang) => ({
+      head: [t(lang, 'applicationsRange'), t(lang, 'agenciesCol')],
+      rows: table_.map((b) => ({ label: b.lo === b.hi ? fmt(b.lo) : `${fmt(b.lo)}–${fmt(b.hi)}`, cells: [b.n] })),
+    }),
+    csv: { columns: ['year', 'lineage_id', 'name', 'applications_new'], rows: ranked.map((r) => [year, r.lineage.id, r.lineage.name, r.value]) },
+    svg: (lang, width = 640) => empty ? emptySvg(lang, empty, width, 200, title[lang]) : render({
+      width, height: 200, marginLeft: 20, marginRight: 20, marginBottom: 36,
+      x: { label: short(col('applications_new')[lang]), zero: true, nice: true, grid: true },
+      marks: dots
+        ? [Plot.dotX(ranked, Plot.dodgeY({ x: 'value', r: 5, anchor: 'bottom', fill: PALETTE[0], fillOpacity: 0.8, title: (d: Ranked) => `${lineageLabel(lang, d.lineage)}: ${fmt(d.value)}` }))]
+        : [Plot.rectY(ranked, { ...Plot.binX({ y: 'count' }, { x: 'value' }), fill: PALETTE[0] }), Plot.ruleY([0])],
+    }, `${title[lang]}: ${table_.map((b) => `${b.lo}–${b.hi}: ${b.n}`).join('; ')}`),
+  };
+}
+
 function outcomeMix(summary: SummaryRow[]): ChartSpec {
   const id = 'outcome-mix';
   const totals = RESULT_GROUPS.map((g) => ({ key: g.key, zh: g.zh, en: g.en, value: sumOrNull(summary.map((s) => s[g.key])) }));
   const all = totals.reduce((a, b) => a + (b.value ?? 0), 0);
   const share = (v: number | null) => (v === null || all === 0 ? null : Math.round((v / all) * 1000) / 10);
+  const empty = emptiness(totals.map((g) => g.value));
   const title: Label = { zh: '申请办理结果构成', en: 'How applications were handled: the outcome mix' };
   return {
-    id, title, width: 640, height: 260, slug: slugs.home,
-    description: { zh: '所有报告表三（一）至（六）各类结果之和及其占比（总计列）。', en: 'Results (一)…(六) of table 三 summed over all reports (total column), with their shares.' },
+    id, title, width: 640, height: 260, slug: slugs.home, empty,
+    description: { zh: '所有报告表三（一）至（六）各类结果之和及其占比（总计列）。', en: 'Results (1)…(6) of table 3 summed over all reports (total column), with their shares.' },
     table: (lang) => ({
       head: [t(lang, 'result'), t(lang, 'items'), `${t(lang, 'share')} (%)`],
       rows: totals.map((g) => ({ label: short(g[lang]), cells: [g.value, share(g.value)] })),
     }),
     csv: { columns: ['group', 'label_zh', 'label_en', 'value', 'share_pct'], rows: totals.map((g) => [g.key, g.zh, g.en, g.value, share(g.value)]) },
-    svg: (lang, width = 640) => render({
+    svg: (lang, width = 640) => empty ? emptySvg(lang, empty, width, 260, title[lang]) : render({
       width, height: 260, marginLeft: lang === 'zh' ? 96 : 130, marginRight: width < 640 ? 70 : 60,
       x: { grid: true, label: t(lang, 'items'), domain: [0, Math.max(4, ...totals.map((g) => g.value ?? 0)) * 1.1], nice: true, tickFormat: 'd' },
       y: { label: null, domain: totals.map((g) => short(g[lang])) },
@@ -185,9 +271,9 @@ export const AGENCY_MEASURES = ['proactive_total', 'applications_new', 'reviews_
 function agencyMeasure(l: Lineage, measure: (typeof AGENCY_MEASURES)[number], i: number): ChartSpec {
   const label = col(measure);
   const rows = l.reports.filter((r) => r.year !== null);
-  const points = rows.filter((r) => r[measure] !== null).map((r) => ({ year: r.year!, value: r[measure]!, name: r.agency_name ?? l.name }));
+  const points = rows.filter((r) => r[measure] !== null).map((r) => ({ year: r.year!, value: r[measure]!, name: r.agency_name ?? l.name, agency_id: r.agency_id }));
   const color = PALETTE[i % PALETTE.length]!;
-  const title: Label = { zh: `${l.name}：${short(label.zh)}`, en: `${l.name}: ${short(label.en)}` };
+  const title: Label = { zh: `${l.name}：${short(label.zh)}`, en: `${lineageLabel('en', l)}: ${short(label.en)}` };
   return {
     id: `${l.id}-${measure.replaceAll('_', '-')}`, title, width: 640, height: 240, slug: slugs.agency(l.id),
     description: { zh: `${label.zh}，按报告年度；空白表示报告中没有这一数字。`, en: `${label.en}, by year reported on; a gap means the report does not give the number.` },
@@ -203,7 +289,7 @@ function agencyMeasure(l: Lineage, measure: (typeof AGENCY_MEASURES)[number], i:
       marks: [
         Plot.ruleY([0]),
         Plot.lineY(points, { x: 'year', y: 'value', stroke: color, strokeWidth: 2 }),
-        Plot.dot(points, { x: 'year', y: 'value', fill: color, r: 4, title: (d: (typeof points)[number]) => `${d.name} ${d.year}: ${fmt(d.value)}` }),
+        Plot.dot(points, { x: 'year', y: 'value', fill: color, r: 4, title: (d: (typeof points)[number]) => `${agencyLabel(lang, d)} ${d.year}: ${fmt(d.value)}` }),
         Plot.text(points, { x: 'year', y: 'value', text: (d: (typeof points)[number]) => fmt(d.value), dy: -12, fill: 'currentColor' }),
         ...(points.length ? [] : [Plot.text([t(lang, 'noData')], { frameAnchor: 'middle', fill: 'currentColor', fontSize: 14 })]),
       ],
@@ -212,15 +298,27 @@ function agencyMeasure(l: Lineage, measure: (typeof AGENCY_MEASURES)[number], i:
 }
 
 let cache: ChartSpec[] | undefined;
+/** The home page's charts of a dataset: totals by year, the distribution across agencies, the outcome mix. */
+export function homeCharts(summary: SummaryRow[], all: Lineage[]): ChartSpec[] {
+  // Charts by year draw the latest HOME_YEARS years, so the home page stays small however long the record.
+  const years = [...new Set(summary.map((s) => s.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+  const kept = new Set(years.slice(-HOME_YEARS));
+  const recent = summary.filter((s) => s.year !== null && kept.has(s.year));
+  const windowed = (c: ChartSpec): ChartSpec => years.length <= HOME_YEARS ? c : {
+    ...c, description: { zh: `${c.description.zh}图中为最近 ${HOME_YEARS} 个年度，全部年度见数据下载。`, en: `${c.description.en} The chart shows the latest ${HOME_YEARS} years; the data downloads have every year.` },
+  };
+  return [windowed(applicationsByYear(recent)), windowed(disputesByYear(recent)), applicationsDistribution(all, summary), outcomeMix(summary), windowed(proactiveByYear(recent))];
+}
+
+/** How many years the home page's charts by year draw. */
+export const HOME_YEARS = 10;
+
 /** Every chart of the site, home charts first. */
-export function charts(): ChartSpec[] {
+export function charts(data: Dataset = loadData()): ChartSpec[] {
   if (cache) return cache;
-  const data = loadData();
   const all = lineages(data);
   cache = [
-    proactiveByLineage(all),
-    applicationsByYear(data.summary),
-    outcomeMix(data.summary),
+    ...homeCharts(data.summary, all),
     ...all.flatMap((l) => AGENCY_MEASURES.map((m, i) => agencyMeasure(l, m, i))),
   ];
   return cache;
@@ -232,7 +330,7 @@ export function chart(id: string): ChartSpec {
   return c;
 }
 
-export const HOME_CHARTS = ['proactive-by-agency', 'applications-by-year', 'outcome-mix'];
+export const HOME_CHARTS = ['applications-by-year', 'reviews-litigation-by-year', 'applications-distribution', 'outcome-mix', 'proactive-by-year'];
 export const agencyCharts = (lineageId: string) => AGENCY_MEASURES.map((m) => `${lineageId}-${m.replaceAll('_', '-')}`);
 
 /** Where a chart lives, with its anchor. */

@@ -1,6 +1,7 @@
 /** Interface strings in both languages. Labels of the form (rows, columns, rules) come from src/schema. */
 import type { Label } from '../schema/index.ts';
 import { fill } from './fill.ts';
+export { agencyLabel, lineageLabel, placeName, regionName } from './names.ts';
 import type { Lang } from './url.ts';
 
 export type { Lang };
@@ -21,7 +22,7 @@ const S = {
   navMain: { zh: '主导航', en: 'Main' },
   switchTo: { zh: 'English', en: '中文' },
   switchLabel: { zh: '切换到英文版本', en: 'Switch to the Chinese version' },
-  footer: { zh: '数据来自各机关公开发布的年度报告；每个数字都链接到原文所在行。', en: 'Data from the annual reports each agency published; every number links to the line of the source it was read from.' },
+  footer: { zh: '数据来自各机关公开发布的年度报告。报告页上的每个数字都链接到原文所在行；首页的合计链接到它所汇总的报告。', en: 'Data from the annual reports each agency published. Every number on a report page links to the line of the source it was read from; the totals on the home page link to the reports they sum.' },
   license: { zh: '数据许可：CC BY 4.0', en: 'Data licence: CC BY 4.0' },
 
   coverage: { zh: '数据覆盖', en: 'What the data covers' },
@@ -155,6 +156,39 @@ const S = {
   total: { zh: '合计', en: 'Total' },
   measure: { zh: '指标', en: 'Measure' },
   keyNumbers: { zh: '历年主要数字', en: 'Key numbers by year' },
+  // Home page at any size, report lists and the truth about status (issue 9).
+  chartAllZero: { zh: '这张图汇总的数字全部为 0，所以没有画图。', en: 'Every number this chart sums is 0, so nothing is drawn.' },
+  chartNoData: { zh: '没有报告给出这张图的数字，所以没有画图。', en: 'No report gives the numbers of this chart, so nothing is drawn.' },
+  cases: { zh: '件数', en: 'Cases' },
+  applicationsRange: { zh: '收到申请（件）', en: 'Applications received' },
+  agenciesCol: { zh: '机关数', en: 'Agencies' },
+  applicationsCol: { zh: '收到申请', en: 'Applications' },
+  rank: { zh: '排名', en: 'Rank' },
+  change: { zh: '变化', en: 'Change' },
+  topAgencies: { zh: '{year} 年收到申请最多的 {n} 个机关', en: 'The {n} agencies that received the most applications in {year}' },
+  topAgenciesNote: { zh: '数字链接到它所在的报告。', en: 'Each number links to the report it comes from.' },
+  seeAllAgencies: { zh: '全部 {n} 个机关 →', en: 'All {n} agencies →' },
+  seeAllReports: { zh: '全部 {n} 份报告，按年度 →', en: 'All {n} reports, by year →' },
+  changedMost: { zh: '变化最大的机关：{from} 年到 {to} 年收到的申请', en: 'Agencies that changed most: applications received, {from} to {to}' },
+  changedNote: { zh: '按增减的件数排序；数字链接到它所在的报告。', en: 'Ordered by the size of the change; each number links to its report.' },
+  noChange: { zh: '没有两年都有数字的机关可比较。', en: 'No agency gives the number for both years.' },
+  attention: { zh: '需要留意的报告', en: 'Reports to look at' },
+  reportsTitle: { zh: '全部报告', en: 'All reports' },
+  reportsIntro: { zh: '按报告年度列出每份报告：读取了多少规定单元格、多少核对未通过或无法进行。首页的年度合计链接到这里对应的年度。', en: 'Every report by the year it reports on: how much of it was read, how many checks failed or could not run. The yearly totals on the home page link to their year here.' },
+  yearReports: { zh: '{year} 年度（{n} 份报告）', en: '{year} ({n} reports)' },
+  unknownYear: { zh: '年度不明', en: 'Year unknown' },
+  agenciesIntro: { zh: '每个机关沿革一行（更名、改革前后的机关合为一行）。', en: 'One row per agency lineage (an agency with its predecessors and successors).' },
+  coverageCol: { zh: '读取', en: 'Read' },
+  skippedCol: { zh: '无法核对', en: 'Could not run' },
+  healthOk: { zh: '通过', en: 'passed' },
+  healthWarnings: { zh: '有警告', en: 'with warnings' },
+  healthChecks: { zh: '核对未通过', en: 'checks fail' },
+  healthBlank: { zh: '大部分空白', en: 'mostly blank' },
+  healthFailed: { zh: '无法读取', en: 'not read' },
+  healthCounts: { zh: '{ok} 份通过 · {warnings} 份有警告 · {checks} 份核对未通过 · {blank} 份大部分空白 · {failed} 份无法读取', en: '{ok} passed · {warnings} with warnings · {checks} with failed checks · {blank} mostly blank · {failed} not read' },
+  blankNotice: { zh: '这份报告只读取了 {pct}% 的规定单元格，通过的核对说明不了多少。', en: 'Only {pct}% of this report’s prescribed cells were read: its passed checks prove little.' },
+  skippedCount: { zh: '{n} 项核对无法进行', en: '{n} checks could not run' },
+  groupSummary: { zh: '{fail} 项未通过，{pass} 项通过，{skipped} 项无法进行', en: '{fail} failed, {pass} passed, {skipped} could not run' },
 } satisfies Record<string, Label>;
 
 export type StringKey = keyof typeof S;

@@ -135,3 +135,127 @@ export function coverage(data: Dataset = loadData()): Coverage {
     failed: count('failed'),
   };
 }
+
+/** Below this share of prescribed cells read, a report is "mostly blank", whatever its checks say. */
+export const MOSTLY_BLANK = 0.5;
+
+/**
+ * What a reader should make of a report, worst first: not read at all; mostly blank (under half
+ * of its prescribed cells read: its passed checks prove little); checks that fail; warnings; ok.
+ */
+export type Health = 'failed' | 'blank' | 'checks' | 'warnings' | 'ok';
+
+export function reportHealth(r: Pick<ReportRow, 'status' | 'checks_failed' | 'cells_read' | 'cells_expected'>): Health {
+  if (r.status === 'failed') return 'failed';
+  if (r.cells_expected > 0 && r.cells_read / r.cells_expected < MOSTLY_BLANK) return 'blank';
+  if (r.checks_failed > 0) return 'checks';
+  if (r.status === 'warnings') return 'warnings';
+  return 'ok';
+}
+
+/** Share of prescribed cells read, whole percent rounded down (100 only when every cell was read). */
+export const cellsPct = (r: Pick<ReportRow, 'cells_read' | 'cells_expected'>): number =>
+  r.cells_expected > 0 ? Math.floor((100 * r.cells_read) / r.cells_expected) : 0;
+
+/** Checks of each report that could not run (blank cells, no previous report). */
+export function skippedByReport(data: Pick<Dataset, 'checks'>): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const c of data.checks) if (c.status === 'skipped') m.set(c.report_id, (m.get(c.report_id) ?? 0) + 1);
+  return m;
+}
+
+/** The measures the home page totals by year (summary columns). */
+export const YEAR_MEASURES = ['applications_new', 'granted', 'partially_granted', 'denied', 'unable_to_provide', 'not_processed', 'other_processing', 'handled_total', 'reviews_total', 'litigation_total', 'proactive_total'] as const;
+export type YearMeasure = (typeof YEAR_MEASURES)[number];
+
+export interface YearTotal {
+  year: number;
+  /** Reports on that year, and how many of them give each measure (a blank is not a zero). */
+  reports: number;
+  sums: Record<YearMeasure, number | null>;
+  known: Record<YearMeasure, number>;
+}
+
+/** Every measure summed by year over the reports that give it; null where no report does. */
+export function yearTotals(summary: readonly SummaryRow[]): YearTotal[] {
+  const years = [...new Set(summary.map((s) => s.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+  return years.map((year) => {
+    const rows = summary.filter((s) => s.year === year);
+    const sums = {} as Record<YearMeasure, number | null>;
+    const known = {} as Record<YearMeasure, number>;
+    for (const m of YEAR_MEASURES) {
+      const vals = rows.map((r) => r[m]).filter((v): v is number => v !== null);
+      known[m] = vals.length;
+      sums[m] = vals.length ? vals.reduce((a, b) => a + b, 0) : null;
+    }
+    return { year, reports: rows.length, sums, known };
+  });
+}
+
+/**
+ * The year the home page calls "latest": the last year with at least half as many reports as the
+ * best-covered year (a year whose reports are still coming in would compare badly).
+ */
+export function latestYear(summary: readonly Pick<SummaryRow, 'year'>[]): number | null {
+  const counts = new Map<number, number>();
+  for (const s of summary) if (s.year !== null) counts.set(s.year, (counts.get(s.year) ?? 0) + 1);
+  if (!counts.size) return null;
+  const most = Math.max(...counts.values());
+  return Math.max(...[...counts].filter(([, n]) => n * 2 >= most).map(([y]) => y));
+}
+
+/** One lineage's value of a measure in a year (several reports on one year are summed). */
+export function lineageValue(l: Pick<Lineage, 'reports'>, year: number, measure: YearMeasure): { value: number | null; reports: SummaryRow[] } {
+  const reports = l.reports.filter((r) => r.year === year);
+  const vals = reports.map((r) => r[measure]).filter((v): v is number => v !== null);
+  return { value: vals.length ? vals.reduce((a, b) => a + b, 0) : null, reports };
+}
+
+export interface Ranked {
+  lineage: Lineage;
+  value: number;
+  reports: SummaryRow[];
+}
+
+/** Lineages by a measure in a year, largest first (ties by id); lineages without a value are left out. */
+export function ranking(all: readonly Lineage[], year: number, measure: YearMeasure): Ranked[] {
+  return all.flatMap((l) => {
+    const v = lineageValue(l, year, measure);
+    return v.value === null ? [] : [{ lineage: l, value: v.value, reports: v.reports }];
+  }).sort((a, b) => b.value - a.value || (a.lineage.id < b.lineage.id ? -1 : 1));
+}
+
+export interface Change {
+  lineage: Lineage;
+  from: number;
+  to: number;
+  change: number;
+  /** Percent change; null when the earlier value is 0. */
+  pct: number | null;
+  before: SummaryRow[];
+  after: SummaryRow[];
+}
+
+/** Lineages whose measure changed most (by absolute change) from `year - 1` to `year`; no change is left out. */
+export function changedMost(all: readonly Lineage[], year: number, measure: YearMeasure, n = 10): Change[] {
+  return all.flatMap((l) => {
+    const a = lineageValue(l, year - 1, measure), b = lineageValue(l, year, measure);
+    if (a.value === null || b.value === null || a.value === b.value) return [];
+    return [{ lineage: l, from: a.value, to: b.value, change: b.value - a.value, pct: a.value === 0 ? null : Math.round(((b.value - a.value) / a.value) * 1000) / 10, before: a.reports, after: b.reports }];
+  }).sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || (x.lineage.id < y.lineage.id ? -1 : 1)).slice(0, n);
+}
+
+/** Bins of a distribution for a table: [lo, hi] inclusive, integer edges; zero gets a bin of its own. */
+export function bins(values: readonly number[], count = 6): { lo: number; hi: number; n: number }[] {
+  if (!values.length) return [];
+  const max = Math.max(...values);
+  const out: { lo: number; hi: number; n: number }[] = [{ lo: 0, hi: 0, n: values.filter((v) => v <= 0).length }];
+  if (max > 0) {
+    const width = Math.max(1, Math.ceil(max / count));
+    for (let lo = 1; lo <= max; lo += width) {
+      const hi = lo + width - 1;
+      out.push({ lo, hi, n: values.filter((v) => v >= lo && v <= hi).length });
+    }
+  }
+  return out;
+}

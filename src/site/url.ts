@@ -34,6 +34,8 @@ export const slugs = {
   agency: (lineageId: string) => `agency/${lineageId}/`,
   report: (reportId: string) => `report/${reportId}/`,
   regions: 'regions/',
+  agencies: 'agencies/',
+  reports: 'reports/',
   data: 'data/',
   about: 'about/',
   compare: 'compare/',

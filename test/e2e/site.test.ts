@@ -26,7 +26,7 @@ const PAGES = {
   regions: 'regions/',
   data: 'data/',
   about: 'about/',
-  embed: 'embed/proactive-by-agency/',
+  embed: 'embed/applications-by-year/',
 };
 
 describe.skipIf(!HAS_CHROMIUM)(suiteName('the site in Chromium'), () => {
@@ -168,8 +168,8 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the site in Chromium'), () => {
 
   test('chart downloads: SVG is a standalone image, CSV parses', async () => {
     const page = await open(PAGES.home);
-    const svgHref = await page.locator('#proactive-by-agency a[download$=".svg"]').getAttribute('href');
-    const csvHref = await page.locator('#proactive-by-agency a[download$=".csv"]').getAttribute('href');
+    const svgHref = await page.locator('#applications-by-year a[download$=".svg"]').getAttribute('href');
+    const csvHref = await page.locator('#applications-by-year a[download$=".csv"]').getAttribute('href');
     const svg = await (await fetch(server.origin + svgHref)).text();
     expect(svg).toMatch(/^<\?xml/);
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
@@ -184,8 +184,8 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the site in Chromium'), () => {
     expect(csv.errors).toEqual([]);
     expect(csv.data.length).toBeGreaterThan(0);
     // PNG: the button makes a download from a canvas.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#proactive-by-agency button[data-png]').click()]);
-    expect(download.suggestedFilename()).toBe('proactive-by-agency.png');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#applications-by-year button[data-png]').click()]);
+    expect(download.suggestedFilename()).toBe('applications-by-year.png');
     await page.close();
   });
 
@@ -194,7 +194,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the site in Chromium'), () => {
     expect(await page.locator('header, nav, footer').count()).toBe(0);
     await expect.poll(() => page.locator('.plot .v-wide svg').isVisible()).toBe(true);
     const credit = page.locator('.credit a');
-    expect(await credit.getAttribute('href')).toBe('/atlas/#proactive-by-agency');
+    expect(await credit.getAttribute('href')).toBe('/atlas/#applications-by-year');
     // On a phone-sized frame the phone version shows, filling the width.
     await page.setViewportSize({ width: 360, height: 700 });
     expect(await page.locator('.plot .v-wide svg').isVisible()).toBe(false);
@@ -204,8 +204,8 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the site in Chromium'), () => {
     await page.close();
 
     const home = await open(PAGES.home);
-    const snippet = await home.locator('#proactive-by-agency-embed').inputValue();
-    expect(snippet).toMatch(new RegExp(`^<iframe src="${server.url}embed/proactive-by-agency/"`));
+    const snippet = await home.locator('#applications-by-year-embed').inputValue();
+    expect(snippet).toMatch(new RegExp(`^<iframe src="${server.url}embed/applications-by-year/"`));
     expect(snippet).toMatch(/height="\d+"/);
     await home.setContent(`<!doctype html><html lang="en"><title>t</title><body style="width:500px">${snippet}</body></html>`);
     const frame = home.frameLocator('iframe');
@@ -306,7 +306,10 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the site in Chromium'), () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     expect(await page.locator('table[data-sortable] thead th').nth(3).getAttribute('aria-sort')).toBe('descending');
-    expect((await first())?.trim()).toBe('2');
+    // The top-N table of the home page: the most applications first.
+    const values = (await page.locator('table[data-sortable] tbody tr td:nth-child(4)').allTextContents()).map((v) => Number(v.replace(/,/g, '')));
+    expect(Number((await first())?.trim().replace(/,/g, ''))).toBe(Math.max(...values));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
     await page.close();
   });
 
