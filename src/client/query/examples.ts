@@ -6,22 +6,23 @@ export interface Example { id: string; title: { zh: string; en: string }; notebo
 
 export const EXAMPLES: readonly Example[] = [
   {
-    id: 'changzhi',
-    title: { zh: '长治市中小企业：2019 年与 2023 年', en: 'Changzhi SME 2019 vs 2023' },
+    id: 'lineage',
+    title: { zh: '平潭投资促进局（原国有资产管理局）历年数字', en: 'Pingtan investment promotion bureau (formerly state assets), year by year' },
     notebook: (lang) => ({
-      title: lang === 'zh' ? '长治市中小企业：2019 年与 2023 年' : 'Changzhi SME 2019 vs 2023',
+      title: lang === 'zh' ? '平潭投资促进局（原国有资产管理局）历年数字' : 'Pingtan investment promotion bureau (formerly state assets), year by year',
       cells: [
-        { type: 'sql', sql: `-- ${lang === 'zh' ? '长治市中小企业局（2019）更名为长治市中小企业服务中心（2023）：同一沿革' : 'The Changzhi SME bureau (2019) became the SME service centre (2023): one lineage'}
-SELECT year, agency_name, proactive_total, applications_new, handled_total, status
+        { type: 'sql', sql: `-- ${lang === 'zh' ? '国有资产管理局（2019–2023 年报告）2024 年起为投资促进局：同一沿革，数字跨更名比较。主动公开从 74 条降到个位数' : 'The state-owned assets bureau (reports on 2019–2023) became the investment promotion bureau in 2024: one lineage, compared across the renaming. Proactive disclosure fell from 74 items to single digits'}
+SELECT year, agency_name, proactive_total, applications_new, status
 FROM summary
-WHERE lineage_id = 'changzhi-sme' AND year IN (2019, 2023)
+WHERE lineage_id = 'pingtan-investment'
 ORDER BY year;` },
         { type: 'chart', mark: 'bar', x: 'year', y: 'proactive_total', color: 'agency_name' },
-        { type: 'sql', sql: `-- ${lang === 'zh' ? '第一部分各类主动公开信息条数' : 'Section 一: items proactively disclosed, by category'}
+        { type: 'sql', sql: `-- ${lang === 'zh' ? '第一部分各类主动公开信息条数（按原文类别）' : 'Section 1: items proactively disclosed, by category as printed'}
 SELECT r.year, p.category, p.category_label, p.items
 FROM proactive p JOIN reports r USING (report_id)
-WHERE r.agency_id LIKE 'changzhi-sme-%'
-ORDER BY r.year, p.category;` },
+JOIN agencies a USING (agency_id)
+WHERE a.lineage_id = 'pingtan-investment' AND p.category <> 'total'
+ORDER BY r.year, p.items DESC;` },
       ],
     }),
   },
@@ -31,18 +32,20 @@ ORDER BY r.year, p.category;` },
     notebook: (lang) => ({
       title: lang === 'zh' ? '收支平衡核对未通过的报告' : 'Reports whose balance check fails',
       cells: [
-        { type: 'sql', sql: `-- ${lang === 'zh' ? '表三：本年新收 + 上年结转 = 办理结果总计 + 结转下年度' : 'Table 三: new + carried over = total handled + carried forward'}
-SELECT c.report_id, r.agency_name, r.year, c.subject AS applicant, c.detail
-FROM checks c JOIN reports r USING (report_id)
+        { type: 'sql', sql: `-- ${lang === 'zh' ? '表三：本年新收 + 上年结转 = 办理结果总计 + 结转下年度；总计列未平衡的报告' : 'Table 3: new + carried over = total handled + carried forward; reports whose total column does not balance'}
+SELECT s.year, s.agency_name, s.applications_new AS received, s.applications_carried_over AS carried_over,
+  s.handled_total AS handled, s.carried_forward, s.report_id
+FROM checks c JOIN summary s USING (report_id)
+WHERE c."check" = 't3_balance' AND c.status = 'fail' AND c.subject = 'total'
+ORDER BY s.agency_name, s.year;` },
+        { type: 'sql', sql: `-- ${lang === 'zh' ? '每个机关有多少份报告的平衡核对未通过（任一申请人列）' : 'How many reports of each agency fail the balance check (any applicant column)'}
+SELECT s.lineage_id, count(DISTINCT s.report_id) AS failing_reports,
+  string_agg(DISTINCT CAST(s.year AS VARCHAR), ', ' ORDER BY CAST(s.year AS VARCHAR)) AS years
+FROM checks c JOIN summary s USING (report_id)
 WHERE c."check" = 't3_balance' AND c.status = 'fail'
-ORDER BY c.report_id, c.subject;` },
-        { type: 'sql', sql: `-- ${lang === 'zh' ? '每份报告的平衡核对结果（跳过 = 有空白单元格）' : 'The balance check of every report (skipped = blank cells)'}
-SELECT report_id, status, count(*) AS applicant_columns
-FROM checks
-WHERE "check" = 't3_balance'
 GROUP BY ALL
-ORDER BY report_id, status;` },
-        { type: 'chart', mark: 'bar', x: 'applicant_columns', y: 'report_id', color: 'status' },
+ORDER BY failing_reports DESC, s.lineage_id;` },
+        { type: 'chart', mark: 'bar', x: 'failing_reports', y: 'lineage_id' },
       ],
     }),
   },
@@ -52,7 +55,7 @@ ORDER BY report_id, status;` },
     notebook: (lang) => ({
       title: lang === 'zh' ? '历年申请的办理结果' : 'How applications were handled, by year',
       cells: [
-        { type: 'sql', sql: `-- ${lang === 'zh' ? '表三各类办理结果（总计列），所有报告相加；空白不计为 0' : 'Results of table 三 (total column) summed over all reports; blanks are not zeros'}
+        { type: 'sql', sql: `-- ${lang === 'zh' ? '表三各类办理结果（总计列），所有报告相加；空白不计为 0' : 'Results of table 3 (total column) summed over all reports; blanks are not zeros'}
 SELECT year, count(*) AS reports,
   sum(applications_new) AS received, sum(granted) AS granted,
   sum(partially_granted) AS partially_granted, sum(denied) AS denied,
