@@ -156,6 +156,7 @@ const S = {
   total: { zh: '合计', en: 'Total' },
   measure: { zh: '指标', en: 'Measure' },
   keyNumbers: { zh: '历年主要数字', en: 'Key numbers by year' },
+
   // Home page at any size, report lists and the truth about status (issue 9).
   chartAllZero: { zh: '这张图汇总的数字全部为 0，所以没有画图。', en: 'Every number this chart sums is 0, so nothing is drawn.' },
   chartNoData: { zh: '没有报告给出这张图的数字，所以没有画图。', en: 'No report gives the numbers of this chart, so nothing is drawn.' },
@@ -189,6 +190,27 @@ const S = {
   blankNotice: { zh: '这份报告只读取了 {pct}% 的规定单元格，通过的核对说明不了多少。', en: 'Only {pct}% of this report’s prescribed cells were read: its passed checks prove little.' },
   skippedCount: { zh: '{n} 项核对无法进行', en: '{n} checks could not run' },
   groupSummary: { zh: '{fail} 项未通过，{pass} 项通过，{skipped} 项无法进行', en: '{fail} failed, {pass} passed, {skipped} could not run' },
+  searchLabel: { zh: '搜索机关、地区或报告', en: 'Search agencies, regions or reports' },
+  searchPlaceholder: { zh: '搜索：名称、拼音或首字母', en: 'Search: name, pinyin or initials' },
+  searchLoading: { zh: '正在载入索引…', en: 'Loading the index…' },
+  searchFailed: { zh: '索引无法载入。', en: 'The index could not be loaded.' },
+  searchNone: { zh: '没有找到。', en: 'Nothing found.' },
+  searchCount: { zh: '找到 {n} 项', en: '{n} found' },
+  searchMore: { zh: '另有 {n} 项，请输入更多文字', en: '{n} more: type more to narrow it down' },
+  searchAgency: { zh: '机关', en: 'Agency' },
+  searchRegion: { zh: '地区', en: 'Region' },
+  searchReport: { zh: '报告', en: 'Report' },
+  keyMeasures: { zh: '主要指标历年变化', en: 'Key measures over the years' },
+  keyMeasuresNote: { zh: '每个小图一个指标，横轴是报告年度，各用自己的刻度；“—”表示那一年的报告没有给出这一数字（不是 0）。', en: 'One small chart per measure, by year reported on, each on its own scale; “—” marks a year whose report does not give the number (which is not 0).' },
+  allZeroYears: { zh: '给出这一数字的年度全部为 0。', en: 'Every year that gives this number gives 0.' },
+  notReported: { zh: '未给出', en: 'not reported' },
+  whatChanged: { zh: '有什么变化', en: 'What changed' },
+  whatChangedLatest: { zh: '{year} 年度与此前一年相比：', en: '{year} against the year before it:' },
+  largestChanges: { zh: '历年最大的变化', en: 'The largest changes over the years' },
+  noChanges: { zh: '没有可以比较的年度。', en: 'There are no years to compare.' },
+  reportOn: { zh: '{year} 年报告', en: 'report on {year}' },
+  sourcesLabel: { zh: '依据', en: 'Sources' },
+  embedPage: { zh: '嵌入', en: 'Embed' },
 } satisfies Record<string, Label>;
 
 export type StringKey = keyof typeof S;
