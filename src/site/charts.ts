@@ -90,10 +90,6 @@ function yearAxis(years: number[], label: string): Plot.ScaleOptions {
   return { domain: [lo - 0.5, hi + 0.5], ticks: [...new Set(years)], tickFormat: 'd', label };
 }
 
-const sumOrNull = (xs: (number | null)[]) => {
-  const known = xs.filter((x): x is number => x !== null);
-  return known.length ? known.reduce((a, b) => a + b, 0) : null;
-};
 
 /** The link to the list of a year's reports: every yearly total links to the reports it sums. */
 export const yearHref = (lang: Lang, year: number) => `${pageHref(lang, slugs.reports)}#y${year}`;
@@ -236,35 +232,6 @@ function applicationsDistribution(all: Lineage[], summary: SummaryRow[]): ChartS
   };
 }
 
-function outcomeMix(summary: SummaryRow[]): ChartSpec {
-  const id = 'outcome-mix';
-  const totals = RESULT_GROUPS.map((g) => ({ key: g.key, zh: g.zh, en: g.en, value: sumOrNull(summary.map((s) => s[g.key])) }));
-  const all = totals.reduce((a, b) => a + (b.value ?? 0), 0);
-  const share = (v: number | null) => (v === null || all === 0 ? null : Math.round((v / all) * 1000) / 10);
-  const empty = emptiness(totals.map((g) => g.value));
-  const title: Label = { zh: '申请办理结果构成', en: 'How applications were handled: the outcome mix' };
-  return {
-    id, title, width: 640, height: 260, slug: slugs.home, empty,
-    description: { zh: '所有报告表三（一）至（六）各类结果之和及其占比（总计列）。', en: 'Results (1)…(6) of table 3 summed over all reports (total column), with their shares.' },
-    table: (lang) => ({
-      head: [t(lang, 'result'), t(lang, 'items'), `${t(lang, 'share')} (%)`],
-      rows: totals.map((g) => ({ label: short(g[lang]), cells: [g.value, share(g.value)] })),
-    }),
-    csv: { columns: ['group', 'label_zh', 'label_en', 'value', 'share_pct'], rows: totals.map((g) => [g.key, g.zh, g.en, g.value, share(g.value)]) },
-    svg: (lang, width = 640) => empty ? emptySvg(lang, empty, width, 260, title[lang]) : render({
-      width, height: 260, marginLeft: lang === 'zh' ? 96 : 130, marginRight: width < 640 ? 70 : 60,
-      x: { grid: true, label: t(lang, 'items'), domain: [0, Math.max(4, ...totals.map((g) => g.value ?? 0)) * 1.1], nice: true, tickFormat: 'd' },
-      y: { label: null, domain: totals.map((g) => short(g[lang])) },
-      color: { domain: RESULT_GROUPS.map((g) => g.key), range: GROUP_COLORS },
-      marks: [
-        Plot.barX(totals, { y: (d: (typeof totals)[number]) => short(d[lang]), x: (d: (typeof totals)[number]) => d.value ?? 0, fill: 'key', title: (d: (typeof totals)[number]) => `${short(d[lang])}: ${fmt(d.value)}` }),
-        Plot.ruleX([0]),
-        Plot.text(totals, { y: (d: (typeof totals)[number]) => short(d[lang]), x: (d: (typeof totals)[number]) => d.value ?? 0, text: (d: (typeof totals)[number]) => `${fmt(d.value)}${share(d.value) === null ? '' : ` (${share(d.value)}%)`}`, dx: 6, textAnchor: 'start', fill: 'currentColor' }),
-      ],
-    }, `${title[lang]}: ${totals.map((g) => `${short(g[lang])} ${fmt(g.value)}`).join('; ')}`),
-  };
-}
-
 /** The key measures charted on every agency page, by summary column. */
 export const AGENCY_MEASURES = ['proactive_total', 'applications_new', 'reviews_total', 'litigation_total'] as const;
 
@@ -298,7 +265,11 @@ function agencyMeasure(l: Lineage, measure: (typeof AGENCY_MEASURES)[number], i:
 }
 
 let cache: ChartSpec[] | undefined;
-/** The home page's charts of a dataset: totals by year, the distribution across agencies, the outcome mix. */
+/**
+ * The home page's charts of a dataset: totals by year (applications and how they were handled,
+ * reviews and lawsuits, proactive items) and the distribution across agencies. Their size depends
+ * on the years drawn, never on the number of agencies.
+ */
 export function homeCharts(summary: SummaryRow[], all: Lineage[]): ChartSpec[] {
   // Charts by year draw the latest HOME_YEARS years, so the home page stays small however long the record.
   const years = [...new Set(summary.map((s) => s.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
@@ -307,7 +278,7 @@ export function homeCharts(summary: SummaryRow[], all: Lineage[]): ChartSpec[] {
   const windowed = (c: ChartSpec): ChartSpec => years.length <= HOME_YEARS ? c : {
     ...c, description: { zh: `${c.description.zh}图中为最近 ${HOME_YEARS} 个年度，全部年度见数据下载。`, en: `${c.description.en} The chart shows the latest ${HOME_YEARS} years; the data downloads have every year.` },
   };
-  return [windowed(applicationsByYear(recent)), windowed(disputesByYear(recent)), applicationsDistribution(all, summary), outcomeMix(summary), windowed(proactiveByYear(recent))];
+  return [windowed(applicationsByYear(recent)), windowed(disputesByYear(recent)), applicationsDistribution(all, summary), windowed(proactiveByYear(recent))];
 }
 
 /** How many years the home page's charts by year draw. */
@@ -330,7 +301,7 @@ export function chart(id: string): ChartSpec {
   return c;
 }
 
-export const HOME_CHARTS = ['applications-by-year', 'reviews-litigation-by-year', 'applications-distribution', 'outcome-mix', 'proactive-by-year'];
+export const HOME_CHARTS = ['applications-by-year', 'reviews-litigation-by-year', 'applications-distribution', 'proactive-by-year'];
 export const agencyCharts = (lineageId: string) => AGENCY_MEASURES.map((m) => `${lineageId}-${m.replaceAll('_', '-')}`);
 
 /** Where a chart lives, with its anchor. */
