@@ -76,9 +76,10 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the site in Chromium'), () => {
 
   test('with JavaScript off the home and agency charts are visible', async () => {
     const noJs = await watchedContext(browser, { javaScriptEnabled: false });
-    for (const [slug, min] of [[PAGES.home, 3], [PAGES.agency, 4]] as const) {
+    // The agency page's small multiples are one size for every screen (no wide/narrow pair).
+    for (const [slug, min, selector] of [[PAGES.home, 3, '.plot .v-wide svg'], [PAGES.agency, 6, '.multiple .plot svg']] as const) {
       const page = await open(slug, noJs);
-      const svgs = page.locator('.plot .v-wide svg');
+      const svgs = page.locator(selector);
       expect(await svgs.count(), slug).toBeGreaterThanOrEqual(min);
       for (let i = 0; i < min; i++) {
         await expect.poll(() => svgs.nth(i).isVisible()).toBe(true);
@@ -253,10 +254,11 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the site in Chromium'), () => {
         const page = await open(lang + slug, phone);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${lang}${slug}`).toBeLessThanOrEqual(0);
-        if (slug === PAGES.home || slug === PAGES.agency) {
+        if (slug === PAGES.home) {
           expect(await page.locator('.plot .v-narrow svg').first().isVisible()).toBe(true);
           expect(await page.locator('.plot .v-wide svg').first().isVisible()).toBe(false);
         }
+        if (slug === PAGES.agency) expect(await page.locator('.multiple .plot svg').first().isVisible()).toBe(true);
         await page.close();
       }
     }
