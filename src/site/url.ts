@@ -34,6 +34,8 @@ export const slugs = {
   agency: (lineageId: string) => `agency/${lineageId}/`,
   report: (reportId: string) => `report/${reportId}/`,
   regions: 'regions/',
+  /** A province's or city's page by its six-digit GB/T 2260 code (regions/350000/). */
+  region: (code: string) => `regions/${code}/`,
   agencies: 'agencies/',
   reports: 'reports/',
   data: 'data/',
