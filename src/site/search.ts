@@ -9,6 +9,7 @@ import { pinyin } from 'pinyin-pro';
 import { hanTerms, runTerms, SEARCH_OPTIONS, wordTerms, type SearchDoc, type SearchKind, type SearchReport, type SearchStored } from '../shared/search.ts';
 import { lineages, type Lineage } from './model.ts';
 import { agencyLabel, lineageLabel, placeName, regionName } from './names.ts';
+import { regionIndex } from './regions.ts';
 import { slugs } from './url.ts';
 
 /** The syllables of a name: pinyin for Chinese characters (in context: 银行 yin hang), other runs kept. */
@@ -42,7 +43,12 @@ interface Place {
  * Where a region's results go: its section of the regions page (a county to its city's). The
  * regions page names its sections by province and province-city.
  */
-export function regionHref(level: 'province' | 'city' | 'county', r: Place): string {
+export function regionHref(level: 'province' | 'city' | 'county', r: Place, code?: string | null): string {
+  // A province or city has its own page (regions/<code>/); a county lands on its city's.
+  if (code && /^\d{6}$/.test(code)) {
+    const page = level === 'province' ? `${code.slice(0, 2)}0000` : `${code.slice(0, 4)}00`;
+    if (regionIndex().byCode.has(page)) return slugs.region(page);
+  }
   const anchor = level === 'province' || !r.city || r.city === r.province ? r.province! : `${r.province}-${r.city}`;
   return `${slugs.regions}#${encodeURIComponent(anchor)}`;
 }
@@ -78,7 +84,7 @@ export function searchDocs(all: readonly Lineage[] = lineages()): SearchDoc[] {
       const upper: Place = { province: level === 'province' ? null : l.province, city: level === 'county' ? l.city : null, county: null };
       const within = (lang: 'zh' | 'en') => (regionName(lang, upper) === '—' ? '' : regionName(lang, upper));
       regions.set(key, doc(key, 'region', termsOf([name], [placeName('en', name)]), {
-        zh: name, en: placeName('en', name), sub_zh: within('zh'), sub_en: within('en'), href: regionHref(level, place), reports: [],
+        zh: name, en: placeName('en', name), sub_zh: within('zh'), sub_en: within('en'), href: regionHref(level, place, l.admin_code), reports: [],
       }));
     }
   }

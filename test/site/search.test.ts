@@ -83,6 +83,9 @@ describe('the index', () => {
   test('a region links to its section of the regions page (a county to its city)', () => {
     expect(regionHref('province', PLACE)).toBe(`regions/#${encodeURIComponent('福建省')}`);
     expect(regionHref('county', PLACE)).toBe(`regions/#${encodeURIComponent('福建省-福州市')}`);
+    // With its code, a place lands on its province's or city's own page; a county on its city's.
+    expect(regionHref('province', PLACE, '350128')).toBe('regions/350000/');
+    expect(regionHref('county', PLACE, '350128')).toBe('regions/350100/');
   });
 
   test('the JSON is read back with the same options and gives the same results', () => {
@@ -110,12 +113,12 @@ describe('queries', () => {
   });
 
   test('a region, ranked before the agencies that share its name', () => {
-    expect(hrefs('福州')).toEqual([regionHref('city', PLACE)]);
-    expect(hrefs('fuzhou')).toEqual([regionHref('city', PLACE)]);
+    expect(hrefs('福州')).toEqual(['regions/350100/']);
+    expect(hrefs('fuzhou')).toEqual(['regions/350100/']);
     const pingtan = runSearch(ms, '平潭').hits;
     expect(pingtan[0]).toMatchObject({ kind: 'region', zh: '平潭县', en: 'Pingtan County' });
     expect(pingtan.map((h) => h.href)).toContain('agency/pingtan-investment/');
-    expect(hrefs('长治')).toEqual([regionHref('city', { province: '山西省', city: '长治市', county: null }), 'agency/changzhi-sme/']);
+    expect(hrefs('长治')).toEqual(['regions/140400/', 'agency/changzhi-sme/']);
   });
 
   test('a report: an agency and a year (under the name it was printed with)', () => {
