@@ -2,7 +2,7 @@
  * Build-time data: the published CSV files in public/data, read with papaparse and typed by the
  * one schema (TABLES). An empty CSV field is NULL. Nothing here runs in the browser.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { decode } from '../parse/decode.ts';
@@ -102,13 +102,33 @@ export const isOriginal = (file: string): boolean => /\.(?:pdf|docx)$/i.test(fil
 export const originalPath = (file: string): string => `sources/${file}`;
 export const readPath = (file: string): string => `sources/${file}.html`;
 
+/** Source files larger than this are not shown on their page (the build reads them all the same). */
+export const SOURCE_FILE_LIMIT = 20 * 1024 * 1024;
+/** A report page shows at most this many characters of its source; the rest is counted, not inlined. */
+export const SOURCE_SHOWN = 600_000;
+
+/** The source lines a page inlines: whole lines up to SOURCE_SHOWN characters, and how many are left out. */
+export function boundedSource<T extends { text: string; cells?: { text: string }[] }>(lines: readonly T[], limit = SOURCE_SHOWN): { shown: T[]; omitted: number } {
+  let size = 0, k = 0;
+  for (; k < lines.length; k++) {
+    const l = lines[k]!;
+    size += l.cells ? l.cells.reduce((n, c) => n + c.text.length + 1, 0) : l.text.length + 1;
+    if (size > limit) break;
+  }
+  return { shown: lines.slice(0, k), omitted: lines.length - k };
+}
+
 /** The source text of a report, split into lines exactly as the parser numbers them (1-based). */
 export function sourceLines(sourceFile: string, dir = REPORTS_DIR, dataDir = DATA_DIR): string[] {
   if (sourceFile.includes('/') || sourceFile.includes('\\')) throw new Error(`bad source file name ${sourceFile}`);
   let bytes: Uint8Array;
   try {
     // An original (PDF, DOCX) is shown as the structure the build read from it.
-    bytes = new Uint8Array(readFileSync(isOriginal(sourceFile) ? join(dataDir, readPath(sourceFile)) : join(dir, sourceFile)));
+    const path = isOriginal(sourceFile) ? join(dataDir, readPath(sourceFile)) : join(dir, sourceFile);
+    // Only a regular file is read: a FIFO would block the build, a device never end.
+    const st = statSync(path);
+    if (!st.isFile() || st.size > SOURCE_FILE_LIMIT) return [];
+    bytes = new Uint8Array(readFileSync(path));
   } catch {
     return [];
   }

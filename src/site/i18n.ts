@@ -73,6 +73,7 @@ const S = {
   encoding: { zh: '编码', en: 'Encoding' },
   sourceText: { zh: '原文', en: 'Source text' },
   sourceTextNote: { zh: '表格中的每个数字都链接到它所在的原文行；被链接的行会高亮显示。', en: 'Every number in the tables links to the line it was read from; the linked line is highlighted.' },
+  sourceOmitted: { zh: '原文过长：以上只显示开头部分，其余 {n} 行未在此页显示。', en: 'The source is very long: only its beginning is shown above; {n} more lines are not on this page.' },
   sourceMissing: { zh: '原文无法显示（文件缺失或不是文本）。', en: 'The source text cannot be shown (file missing or not text).' },
   proactive: { zh: '一、主动公开合计', en: 'Section 一: items proactively disclosed' },
   category: { zh: '类别', en: 'Category' },
