@@ -213,10 +213,13 @@ function applicationsDistribution(all: Lineage[], summary: SummaryRow[]): ChartS
   const table_ = bins(values);
   const title: Label = { zh: `${year ?? ''} 年各机关收到的申请数分布`, en: `Applications received per agency in ${year ?? '—'}` };
   // Many agencies: a histogram (dots would pile up); a few: one dot per agency, named in its tooltip.
-  const dots = values.length <= 400;
+  // (Each dot carries its agency's name: past 60 the dots would cost the home page more than its budget.)
+  const dots = values.length <= 60;
   return {
     id, title, width: 640, height: 200, slug: slugs.home, empty,
-    description: { zh: '每个点是一个机关（沿革）在这一年收到的新申请数；表中是各区间的机关数。完整名单见“全部机关”。', en: 'Each dot is one agency (lineage) and the new applications it received that year; the table counts agencies per range. The full list is under “All agencies”.' },
+    description: dots
+      ? { zh: '每个点是一个机关（沿革）在这一年收到的新申请数；表中是各区间的机关数。完整名单见“全部机关”。', en: 'Each dot is one agency (lineage) and the new applications it received that year; the table counts agencies per range. The full list is under “All agencies”.' }
+      : { zh: '柱高是这一年收到的新申请数落在各区间的机关（沿革）数；表中是同样的数字。完整名单见“全部机关”。', en: 'Each bar counts the agencies (lineages) whose new applications that year fall in its range; the table gives the same counts. The full list is under “All agencies”.' },
     table: (lang) => ({
       head: [t(lang, 'applicationsRange'), t(lang, 'agenciesCol')],
       rows: table_.map((b) => ({ label: b.lo === b.hi ? fmt(b.lo) : `${fmt(b.lo)}–${fmt(b.hi)}`, cells: [b.n] })),

@@ -44,3 +44,10 @@ export const slugs = {
   notebook: 'notebook/',
   embed: (chartId: string) => `embed/${chartId}/`,
 } as const;
+
+/**
+ * ATLAS_PAGES=home builds the site without the pages made one per report, agency or region (for
+ * measuring the home page at 10,000 reports without building 20,000 report pages); unset, every
+ * page is built.
+ */
+export const perItemPages = (): boolean => (process.env.ATLAS_PAGES ?? 'all') !== 'home';

@@ -1,9 +1,10 @@
 /** Each chart's standalone SVG (Chinese and English) and its data as CSV, written at build time. */
 import type { APIRoute } from 'astro';
-import { chartCsv, charts } from '../../site/charts.ts';
+import { chartCsv, charts, HOME_CHARTS } from '../../site/charts.ts';
+import { perItemPages } from '../../site/url.ts';
 
 export function getStaticPaths() {
-  return charts().flatMap((c) => [
+  return charts().filter((c) => perItemPages() || HOME_CHARTS.includes(c.id)).flatMap((c) => [
     { params: { file: `${c.id}.svg` } },
     { params: { file: `${c.id}.en.svg` } },
     { params: { file: `${c.id}.csv` } },

@@ -1,0 +1,120 @@
+/**
+ * `npm run bench:scale [-- --sizes 1000,10000 --runs N --no-write]`: the site's home page at
+ * scale. For each size, generates that many reports (scripts/generate-reports.ts: corpus reports
+ * moved to real counties), builds their data (timed, peak memory) and the site with only the
+ * pages that do not multiply with the reports (ATLAS_PAGES=home: no report, agency or region
+ * pages), then measures in Chromium the home page's HTML bytes and the time to its first chart,
+ * against a plain static page with one inline SVG served the same way (median of paired runs).
+ * Writes its section of BENCHMARKS.md.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { writeSection } from './benchmarks-file.ts';
+import { cliFlags, positiveInt } from './cli.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const opts = cliFlags('usage: npm run bench:scale -- [--sizes 1000,10000] [--runs N] [--no-write]', {
+  sizes: { type: 'string' }, runs: { type: 'string' }, 'no-write': { type: 'boolean' },
+});
+const sizes = (opts.sizes ?? '1000,10000').split(',').map((s) => positiveInt('sizes', s, 1000));
+const runs = positiveInt('runs', opts.runs, 9);
+const startLoad = loadavg();
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// Vite's own variables must not reach a child build.
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(k))) as Record<string, string>;
+const tsx = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
+
+/** Runs a command under /usr/bin/time when there is one: wall seconds and peak resident MB. */
+function timed(args: string[], extra: Record<string, string> = {}): { s: number; mb: number | null } {
+  const t = performance.now();
+  const time = spawnSync('sh', ['-c', 'command -v /usr/bin/time'], { encoding: 'utf8' }).stdout.trim();
+  const r = time
+    ? spawnSync('/usr/bin/time', ['-f', 'PEAK_KB %M', ...args], { cwd: ROOT, env: { ...env, ...extra }, encoding: 'utf8', maxBuffer: 256 << 20 })
+    : spawnSync(args[0]!, args.slice(1), { cwd: ROOT, env: { ...env, ...extra }, encoding: 'utf8', maxBuffer: 256 << 20 });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
+  const kb = /PEAK_KB (\d+)/.exec(r.stderr ?? '')?.[1];
+  return { s: (performance.now() - t) / 1000, mb: kb ? Number(kb) / 1024 : null };
+}
+
+const FIRST_CHART = `(() => {
+  const check = () => {
+    const svg = document.querySelector('.plot svg, svg.chart, figure svg');
+    if (svg && svg.getBoundingClientRect().width > 0) { requestAnimationFrame(() => { window.__firstChart = performance.now(); }); return true; }
+    return false;
+  };
+  const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
+  mo.observe(document, { childList: true, subtree: true });
+})();`;
+
+async function firstChart(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  await context.route('**/*', (r) => (new URL(r.request().url()).hostname === '127.0.0.1' ? r.continue() : r.abort()));
+  await context.addInitScript(FIRST_CHART);
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => (window as unknown as { __firstChart?: number }).__firstChart !== undefined, null, { timeout: 30_000 });
+  const ms = await page.evaluate(() => (window as unknown as { __firstChart: number }).__firstChart);
+  await context.close();
+  return ms;
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const { serve } = await import('../test/e2e/serve.ts');
+const plainDir = mkdtempSync(join(tmpdir(), 'atlas-scale-plain-'));
+writeFileSync(join(plainDir, 'index.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>普通页面</title></head><body><h1>普通页面</h1>
+<svg class="chart" viewBox="0 0 640 300" width="640" height="300" role="img" aria-label="柱状图"><rect x="40" y="100" width="100" height="180" fill="#4e79a7"/><text x="40" y="295">二〇一九年</text></svg></body></html>`);
+const plain = await serve(plainDir, '/atlas/');
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const rows: string[] = [];
+for (const n of sizes) {
+  const tmp = mkdtempSync(join(tmpdir(), `atlas-scale-${n}-`));
+  const reports = join(tmp, 'reports'), data = join(tmp, 'data'), dist = join(tmp, 'dist');
+  execFileSync(process.execPath, [tsx, 'scripts/generate-reports.ts', '--n', String(n), '--out', reports], { cwd: ROOT, env, stdio: 'pipe' });
+  console.error(`bench:scale: ${n} reports generated; building the data…`);
+  const dataRun = timed([process.execPath, tsx, 'scripts/build-data.ts', '--reports', reports, '--out', data]);
+  console.error(`bench:scale: data ${dataRun.s.toFixed(1)} s; building the site (home pages only)…`);
+  const siteRun = timed([process.execPath, resolve(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', dist],
+    { ATLAS_BASE: '/atlas/', ATLAS_DATA_DIR: data, ATLAS_REPORTS_DIR: reports, ATLAS_PAGES: 'home', ASTRO_TELEMETRY_DISABLED: '1' });
+  const zh = readFileSync(join(dist, 'index.html')).byteLength, en = readFileSync(join(dist, 'en', 'index.html')).byteLength;
+  const site = await serve(dist, '/atlas/');
+  await firstChart(browser, site.url);
+  await firstChart(browser, plain.url);
+  const times: number[] = [], ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const a = await firstChart(browser, site.url), b = await firstChart(browser, plain.url);
+    times.push(a);
+    ratios.push(a / b);
+  }
+  await site.close();
+  const agencies = readFileSync(join(data, 'agencies.csv'), 'utf8').trim().split('\n').length - 1;
+  rows.push(`| ${n.toLocaleString('en')} | ${agencies.toLocaleString('en')} | ${dataRun.s.toFixed(1)} | ${dataRun.mb?.toFixed(0) ?? '—'} | ${siteRun.s.toFixed(1)} | ${(zh / 1024).toFixed(1)} / ${(en / 1024).toFixed(1)} | ${median(times).toFixed(0)} | ${median(ratios).toFixed(2)} |`);
+  console.error(`bench:scale: ${n}: home ${(zh / 1024).toFixed(1)} KB, first chart ${median(times).toFixed(0)} ms (×${median(ratios).toFixed(2)} the plain page)`);
+  rmSync(tmp, { recursive: true, force: true });
+}
+await browser.close();
+await plain.close();
+rmSync(plainDir, { recursive: true, force: true });
+
+const section = `## The home page at scale
+
+Measured by \`npm run bench:scale\` (scripts/bench-scale.ts) on ${new Date().toISOString().slice(0, 10)} (${cpus().length} cores, load at start ${startLoad.map((x) => x.toFixed(1)).join(', ')}):
+reports generated from the corpus (scripts/generate-reports.ts; 17 departments per county, counties
+spread over China), their data built, then the site built with \`ATLAS_PAGES=home\` (every page
+but the ones made per report, agency or region). *Home HTML* is index.html in Chinese / English;
+*first chart* is the median time from navigation to the first chart laid out in Chromium, over
+${runs} loads alternated with a plain static page holding one inline SVG; *ratio* is the median of
+the pairs' ratios (aim: within 1.5, and the home page under 100 KB, at any size). Data build time
+and peak resident memory come from /usr/bin/time where present.
+
+| reports | agencies | data build, s | data build, peak MB | site build, s | home HTML, KB (zh / en) | first chart, ms | ratio to plain |
+|---:|---:|---:|---:|---:|---:|---:|---:|
+${rows.join('\n')}
+`;
+if (!opts['no-write']) writeSection('## The home page at scale', section);
+console.log(section);
