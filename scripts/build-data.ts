@@ -10,16 +10,19 @@ import { buildDataset, tables, type Input } from '../src/tables/index.ts';
 import { extract, originalOf } from '../src/read/index.ts';
 import { PACKAGE } from '../src/files/package.ts';
 import { MANIFEST_NAMES, readManifest, stemOf } from '../src/parse/index.ts';
+import { cliFlags } from './cli.ts';
 import { isRegularFile, listFolder, readEntry, unreadable, type FolderEntry } from './folder.ts';
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const reportsDir = resolve(opt('--reports', 'src/data/reports'));
-const outDir = resolve(opt('--out', 'public/data'));
-const strict = args.includes('--strict');
+const flags = cliFlags(`usage: npm run build:data -- [--reports DIR] [--out DIR] [--manifest FILE] [--strict]
+  --reports DIR    the folder of reports (default src/data/reports): .txt, .md, .html, .pdf, .docx
+  --out DIR        where the tables go (default public/data)
+  --manifest FILE  a manifest (SOURCES.tsv, manifest.csv) kept elsewhere
+  --strict         exit 1 if any report failed`, {
+  reports: { type: 'string' }, out: { type: 'string' }, manifest: { type: 'string' }, strict: { type: 'boolean' },
+});
+const reportsDir = resolve(flags.reports ?? 'src/data/reports');
+const outDir = resolve(flags.out ?? 'public/data');
+const strict = flags.strict === true;
 
 // Every entry of the folder appears in `reports`: read, or failed with why not (scripts/folder.ts).
 const all = listFolder(reportsDir);
@@ -28,7 +31,7 @@ const log = (s: string) => process.stderr.write(s + '\n');
 const manifestFile = MANIFEST_NAMES.find((m) => all.includes(m) && isRegularFile(join(reportsDir, m)));
 // The manifest named, else one among the reports, else one in the folder above (a corpus keeps
 // SOURCES.tsv beside its txt/ and html/ folders).
-const manifestPath = args.includes('--manifest') ? resolve(opt('--manifest', ''))
+const manifestPath = flags.manifest !== undefined ? resolve(flags.manifest)
   : manifestFile ? join(reportsDir, manifestFile)
   : MANIFEST_NAMES.map((m) => join(reportsDir, '..', m)).find((p) => existsSync(p)) ?? null;
 let manifest: ReturnType<typeof readManifest> = new Map();

@@ -274,3 +274,19 @@ describe('parse.ts', () => {
     for (const x of r) expect(Array.isArray(x.warnings)).toBe(true);
   });
 });
+
+describe('command-line flags (node:util parseArgs)', () => {
+  it('an unknown flag is an error with the usage; --help prints it and exits 0', async () => {
+    const [bad, help, badParse, helpParse] = await Promise.all([
+      runTsx('scripts/build-data.ts', ['--repots', 'x']), runTsx('scripts/build-data.ts', ['--help']),
+      runTsx('scripts/parse.ts', ['--manifset', 'x', 'y.txt']), runTsx('scripts/parse.ts', ['--help']),
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Unknown option '--repots'[\s\S]*usage: npm run build:data/);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--reports DIR/);
+    expect(badParse.code).toBe(2);
+    expect(badParse.stderr).toMatch(/usage: npm run parse/);
+    expect(helpParse.code).toBe(0);
+  });
+});
