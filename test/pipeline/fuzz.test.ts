@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/parse/decode.ts';
 import { parseReport } from '../../src/parse/report.ts';
 import type { ParsedReport } from '../../src/parse/types.ts';
+import { isCount, MAX_AMOUNT, MAX_COUNT } from '../../src/parse/bounds.ts';
 import { SEEDS } from './helpers.ts';
 
 type Rng = () => number;
@@ -200,6 +201,14 @@ function problems(text: string, p: ParsedReport): string[] {
   for (const c of cells) {
     if (c.value !== null && (typeof c.value !== 'number' || !Number.isFinite(c.value))) out.push(`cell ${JSON.stringify(c)} is not a finite number or null`);
   }
+  // Counts are whole, never negative, never absurd; only table 二's change may be signed.
+  for (const c of [...p.applications, ...p.reviews]) if (c.value !== null && !isCount(c.value)) out.push(`count ${JSON.stringify(c)} out of 0..${MAX_COUNT}`);
+  for (const c of p.article20) {
+    if (c.value === null) continue;
+    if (Math.abs(c.value) > MAX_AMOUNT) out.push(`table 二 ${JSON.stringify(c)} beyond ${MAX_AMOUNT}`);
+    if (c.value < 0 && c.measure !== 'change') out.push(`table 二 ${JSON.stringify(c)} negative`);
+  }
+  if (p.proactiveTotal.value !== null && !isCount(p.proactiveTotal.value)) out.push(`proactive total ${p.proactiveTotal.value} out of range`);
   const n = text.split(/\r\n|\r|\n/).length;
   for (const [where, line] of linesOf(p)) {
     if (line !== null && !(Number.isInteger(line) && line >= 1 && line <= n)) out.push(`${where}: line ${line} outside 1..${n}`);
