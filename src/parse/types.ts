@@ -1,6 +1,6 @@
 import type { CellAt } from '../layout/lines.ts';
 import type { PageMeta } from './meta.ts';
-import type { Applicant, Clause, Outcome, Proceeding, Template } from '../schema/index.ts';
+import type { Applicant, Clause, NarrativeSectionKey, Outcome, Proceeding, ReportStatus, Severity, Template } from '../schema/index.ts';
 
 /** A message in both languages; `message` is both, Chinese first, for readers of either. */
 export interface Said {
@@ -18,7 +18,7 @@ export const bi = (zh: string, en: string): Said => ({ message: `${zh} ${en}`, z
  * 'error' means the report could not be read.
  */
 export interface Warning extends Said {
-  severity: 'note' | 'warning' | 'error';
+  severity: Severity;
   code: string;
   /** 1-based source line, when the warning is about one. */
   line: number | null;
@@ -73,7 +73,7 @@ export interface ReviewCell {
 }
 
 export interface NarrativeSection {
-  section: 'problems' | 'other';
+  section: NarrativeSectionKey;
   heading: string;
   text: string;
   line: number;
@@ -104,5 +104,5 @@ export interface ParsedReport {
   fees: Fees;
   narrative: NarrativeSection[];
   warnings: Warning[];
-  status: 'ok' | 'warnings' | 'failed';
+  status: ReportStatus;
 }

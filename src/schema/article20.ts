@@ -1,7 +1,8 @@
 import type { Label, Template } from './template.ts';
 
 /** Table 二: items published under Article 20 of the Regulations, per template version. */
-export type Clause = '20.1' | '20.5' | '20.6' | '20.8' | '20.9';
+export const CLAUSES = ['20.1', '20.5', '20.6', '20.8', '20.9'] as const;
+export type Clause = (typeof CLAUSES)[number];
 
 export interface Measure extends Label {
   key: string;

@@ -14,6 +14,8 @@ export const OUTCOMES = [
   { key: 'total', zh: '总计', en: 'Total' },
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number]['key'];
+export const PROCEEDING_KEYS: readonly Proceeding[] = PROCEEDINGS.map((p) => p.key);
+export const OUTCOME_KEYS: readonly Outcome[] = OUTCOMES.map((o) => o.key);
 
 /** The fifteen cells in the order they are printed. */
 export const REVIEW_CELLS: readonly { proceeding: Proceeding; outcome: Outcome }[] = PROCEEDINGS.flatMap((p) =>

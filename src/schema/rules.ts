@@ -14,4 +14,5 @@ export const RULES = {
   carry_over_continuity: { zh: '上年结转＝上一年度报告的结转下年度', en: 'Carried over equals the previous year\'s carried forward (same lineage)' },
 } as const satisfies Record<string, Label>;
 export type RuleKey = keyof typeof RULES;
-export type CheckStatus = 'pass' | 'fail' | 'skipped';
+export const CHECK_STATUSES = ['pass', 'fail', 'skipped'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];

@@ -7,52 +7,33 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { decode } from '../parse/decode.ts';
 import { cellName, kindOf, layout, looksLikeHtml } from '../layout/index.ts';
-import { table, type Row, type TableName } from '../schema/index.ts';
+import { table, type Row, type RowOf, type TableDef, type TableName } from '../schema/index.ts';
 
 /** Where `npm run build:data` writes the tables, and where the report texts live. */
 export const DATA_DIR = resolve(process.env.ATLAS_DATA_DIR ?? join(process.cwd(), 'public', 'data'));
 export const REPORTS_DIR = resolve(process.env.ATLAS_REPORTS_DIR ?? join(process.cwd(), 'src', 'data', 'reports'));
 
-export type Status = 'ok' | 'warnings' | 'failed';
+/** The rows of every published table, typed by the schema (src/schema/tables.ts): nothing restated here. */
+export type ReportRow = RowOf<'reports'>;
+export type AgencyRow = RowOf<'agencies'>;
+export type ProactiveRow = RowOf<'proactive'>;
+export type Article20Row = RowOf<'article20'>;
+export type ApplicationRow = RowOf<'applications'>;
+export type ReviewRow = RowOf<'reviews'>;
+export type CheckRow = RowOf<'checks'>;
+export type WarningRow = RowOf<'warnings'>;
+export type NarrativeRow = RowOf<'narrative'>;
+export type SummaryRow = RowOf<'summary'>;
+export type Status = ReportRow['status'];
 
-export interface ReportRow {
-  report_id: string; agency_id: string; agency_name: string | null; year: number | null; template: '2019' | '2021' | null;
-  published_on: string | null; source_file: string; source_sha256: string; source_encoding: string | null;
-  title: string | null; source_url: string | null; published_at: string | null;
-  status: Status; warnings: number; checks_failed: number; cells_expected: number; cells_read: number;
-}
-export interface AgencyRow {
-  agency_id: string; name: string; names: string; lineage_id: string; province: string | null; city: string | null;
-  county: string | null; admin_code: string | null; level: 'province' | 'city' | 'county' | 'township' | null;
-}
-export interface ProactiveRow { report_id: string; category: string; category_label: string | null; items: number | null; share_pct: number | null; line: number | null }
-export interface Article20Row {
-  report_id: string; clause: string; item: string; item_label: string | null; measure: string; value: number | null;
-  unit: string | null; raw: string | null; line: number | null; source_cell: string | null; source_page: number | null;
-}
-export interface ApplicationRow { report_id: string; row: string; row_label: string; applicant: string; value: number | null; line: number | null; source_cell: string | null; source_page: number | null }
-export interface ReviewRow { report_id: string; proceeding: string; outcome: string; value: number | null; line: number | null; source_cell: string | null; source_page: number | null }
-export interface CheckRow { report_id: string; check: string; subject: string; status: 'pass' | 'fail' | 'skipped'; detail: string | null }
-export interface WarningRow { report_id: string; seq: number; severity: 'note' | 'warning' | 'error'; code: string; message: string; message_zh: string; message_en: string; line: number | null }
-export interface NarrativeRow { report_id: string; section: string; heading: string | null; text: string | null; line: number | null }
-export interface SummaryRow {
-  report_id: string; agency_id: string; agency_name: string | null; lineage_id: string; province: string | null; city: string | null;
-  county: string | null; year: number | null; template: '2019' | '2021' | null; proactive_total: number | null;
-  applications_new: number | null; applications_carried_over: number | null; granted: number | null; partially_granted: number | null;
-  denied: number | null; unable_to_provide: number | null; not_processed: number | null; other_processing: number | null;
-  handled_total: number | null; carried_forward: number | null; reviews_total: number | null; litigation_total: number | null;
-  fees_charged: number | null; status: Status; checks_failed: number; cells_expected: number; cells_read: number;
-}
+export type Dataset = { [N in TableName]: RowOf<N>[] };
 
-export interface Dataset {
-  reports: ReportRow[]; agencies: AgencyRow[]; proactive: ProactiveRow[]; article20: Article20Row[];
-  applications: ApplicationRow[]; reviews: ReviewRow[]; checks: CheckRow[]; warnings: WarningRow[];
-  narrative: NarrativeRow[]; summary: SummaryRow[];
-}
-
-/** Parses one published CSV and types every field by its column in TABLES. */
-export function parseTable(name: TableName, csv: string): Row[] {
-  const def = table(name);
+/**
+ * Parses one published CSV and types every field by its column in TABLES. What the row type
+ * promises is checked: a required column is never empty, an enumeration holds one of its values.
+ */
+export function parseTable<N extends TableName>(name: N, csv: string): RowOf<N>[] {
+  const def: TableDef = table(name);
   const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
   if (parsed.errors.length) throw new Error(`${name}.csv: ${parsed.errors[0]!.message} (row ${parsed.errors[0]!.row})`);
   const header = parsed.meta.fields ?? [];
@@ -61,18 +42,23 @@ export function parseTable(name: TableName, csv: string): Row[] {
     const row: Row = {};
     for (const c of def.columns) {
       const v = raw[c.name] ?? '';
-      if (v === '') row[c.name] = null;
-      else if (c.type === 'integer' || c.type === 'number') {
+      const bad = (why: string) => new Error(`${name}.csv row ${i + 2}: ${c.name} = ${JSON.stringify(v)} ${why}`);
+      if (v === '') {
+        if (c.required) throw bad('is empty (the column is never NULL)');
+        row[c.name] = null;
+      } else if (c.type === 'integer' || c.type === 'number') {
         const n = Number(v);
-        if (!Number.isFinite(n) || (c.type === 'integer' && !Number.isSafeInteger(n))) throw new Error(`${name}.csv row ${i + 2}: ${c.name} = ${v} is not a ${c.type}`);
+        if (!Number.isFinite(n) || (c.type === 'integer' && !Number.isSafeInteger(n))) throw bad(`is not a ${c.type}`);
         row[c.name] = n;
-      } else row[c.name] = v;
+      } else if (c.values && !c.values.includes(v)) throw bad(`is not one of ${c.values.join(', ')}`);
+      else row[c.name] = v;
     }
-    return row;
+    // Every column of the schema was read, typed and checked against it just above.
+    return row as RowOf<N>;
   });
 }
 
-export function readTable(name: TableName, dir = DATA_DIR): Row[] {
+export function readTable<N extends TableName>(name: N, dir = DATA_DIR): RowOf<N>[] {
   let csv: string;
   try {
     csv = readFileSync(join(dir, `${name}.csv`), 'utf8');
@@ -86,7 +72,7 @@ let cached: Dataset | undefined;
 /** Every published table, read once per build. */
 export function loadData(dir = DATA_DIR): Dataset {
   if (cached && dir === DATA_DIR) return cached;
-  const t = <T>(name: TableName) => readTable(name, dir) as unknown as T[];
+  const t = <N extends TableName>(name: N) => readTable(name, dir);
   const data: Dataset = {
     reports: t('reports'), agencies: t('agencies'), proactive: t('proactive'), article20: t('article20'),
     applications: t('applications'), reviews: t('reviews'), checks: t('checks'), warnings: t('warnings'),

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Zippable } from 'fflate';
-import { TABLES, type TableName } from '../schema/index.ts';
+import { TABLES, type Row } from '../schema/index.ts';
 import { DATA_DIR, readTable } from './data.ts';
 import { xlsx, type XlsxCell } from './xlsx.ts';
 import { zipFixed } from './zip.ts';
@@ -29,7 +29,7 @@ const read = (name: string) => new Uint8Array(readFileSync(join(DATA_DIR, name))
 /** The workbook: one sheet per table (header = column names), then the data dictionary. */
 export function workbookBytes(): Uint8Array {
   const sheets = TABLES.map((def) => {
-    const rows = readTable(def.name as TableName);
+    const rows: readonly Row[] = readTable(def.name);
     return { name: def.name, rows: [def.columns.map((c) => c.name), ...rows.map((r) => def.columns.map((c) => r[c.name] ?? null) as XlsxCell[])] };
   });
   const dictionary = [['table', 'column', 'type', 'zh', 'en', 'values'],
@@ -46,7 +46,7 @@ export function downloads() {
     const csv = read(`${def.name}.csv`);
     return {
       name: def.name,
-      rows: readTable(def.name as TableName).length,
+      rows: readTable(def.name).length,
       csv: info(`data/${def.name}.csv`, csv),
       parquet: info(`data/${def.name}.parquet`, read(`${def.name}.parquet`)),
     };
