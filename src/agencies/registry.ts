@@ -1,5 +1,5 @@
 import data from '../data/agencies.json' with { type: 'json' };
-import { bi, type Warning } from '../parse/types.ts';
+import { bi, type Warning } from '../shared/said.ts';
 import type { Region, RegionLevel } from './region.ts';
 import { REGION_LEVELS } from '../schema/tables.ts';
 import { slug } from './slug.ts';

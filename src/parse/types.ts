@@ -1,28 +1,10 @@
 import type { CellAt } from '../layout/lines.ts';
 import type { PageMeta } from './meta.ts';
-import type { Applicant, Clause, NarrativeSectionKey, Outcome, Proceeding, ReportStatus, Severity, Template } from '../schema/index.ts';
+import type { Applicant, Clause, NarrativeSectionKey, Outcome, Proceeding, ReportStatus, Template } from '../schema/index.ts';
+import type { Warning } from '../shared/said.ts';
 
-/** A message in both languages; `message` is both, Chinese first, for readers of either. */
-export interface Said {
-  message: string;
-  zh: string;
-  en: string;
-}
-
-/** Says one thing in Chinese and in English. */
-export const bi = (zh: string, en: string): Said => ({ message: `${zh} ${en}`, zh, en });
-
-/**
- * A warning says why a value is missing or uncertain. 'note' records how a value was found
- * (it does not count against the report); 'warning' means a value is null or uncertain;
- * 'error' means the report could not be read.
- */
-export interface Warning extends Said {
-  severity: Severity;
-  code: string;
-  /** 1-based source line, when the warning is about one. */
-  line: number | null;
-}
+// Said, bi and Warning live below every stage (src/shared/said.ts); re-exported for the parser's callers.
+export { bi, type Said, type Warning } from '../shared/said.ts';
 
 export type { CellAt } from '../layout/lines.ts';
 
