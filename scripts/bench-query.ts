@@ -15,8 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { buildSite, DIST, HAS_CHROMIUM, launch, ROOT } from '../test/e2e/helpers.ts';
-import { serve } from '../test/e2e/serve.ts';
+import { buildSite, DIST, HAS_CHROMIUM, launch, ROOT, serve } from './browser.ts';
 import { writeSection } from './benchmarks-file.ts';
 import { cliFlags, positiveInt } from './cli.ts';
 

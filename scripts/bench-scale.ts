@@ -65,7 +65,7 @@ async function firstChart(browser: Browser, url: string): Promise<number> {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const { serve } = await import('../test/e2e/serve.ts');
+const { serve } = await import('./browser.ts');
 const plainDir = mkdtempSync(join(tmpdir(), 'atlas-scale-plain-'));
 writeFileSync(join(plainDir, 'index.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>普通页面</title></head><body><h1>普通页面</h1>
 <svg class="chart" viewBox="0 0 640 300" width="640" height="300" role="img" aria-label="柱状图"><rect x="40" y="100" width="100" height="180" fill="#4e79a7"/><text x="40" y="295">二〇一九年</text></svg></body></html>`);

@@ -10,8 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { buildSite, DIST, HAS_CHROMIUM, launch, ROOT } from '../test/e2e/helpers.ts';
-import { serve } from '../test/e2e/serve.ts';
+import { buildSite, DIST, HAS_CHROMIUM, launch, ROOT, serve } from './browser.ts';
 import { cliFlags, positiveInt } from './cli.ts';
 
 const flags = cliFlags('usage: npm run bench [-- --no-build] [--runs N]', { 'no-build': { type: 'boolean' }, runs: { type: 'string' } });

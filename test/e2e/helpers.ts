@@ -1,15 +1,12 @@
-/** Shared by the browser tests and the benchmark: build once, serve dist/ at /atlas/, drive Chromium. */
-import { execFileSync } from 'node:child_process';
+/** Shared by the browser tests: build once per run, name a suite (skipped without Chromium), watch a context. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './serve.ts';
+import type { Browser, BrowserContextOptions, BrowserContext, Page } from 'playwright-core';
+import { buildSite, CHROMIUM, HAS_CHROMIUM, ROOT } from '../../scripts/browser.ts';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-export const BASE = '/atlas/';
-export const DIST = resolve(ROOT, 'dist');
-export const HAS_CHROMIUM = existsSync(CHROMIUM);
+// Building, serving and launching live in scripts/browser.ts (the benchmarks use them too).
+export { BASE, buildSite, DIST, HAS_CHROMIUM, launch, ROOT } from '../../scripts/browser.ts';
 
 /** A browser suite's name; without Chromium it says the suite was skipped and how to get it. */
 export function suiteName(name: string): string {
@@ -17,18 +14,6 @@ export function suiteName(name: string): string {
   const skipped = `${name} — SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk)`;
   console.warn(`\n[e2e] ${skipped}\n`);
   return skipped;
-}
-
-/** `npm run build:data`, then `astro build` under the /atlas/ base. */
-export function buildSite(): void {
-  // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test…) into process.env: a child
-  // build must not inherit them, or BASE_URL=/ overrides the /atlas/ base.
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) =>
-    !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(k) && !k.startsWith('VITEST'))) as Record<string, string>;
-  const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
-    execFileSync(cmd, args, { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
-  run(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-data.ts']);
-  run(process.execPath, [resolve(ROOT, 'node_modules/astro/astro.js'), 'build'], { ATLAS_BASE: BASE, ASTRO_TELEMETRY_DISABLED: '1' });
 }
 
 /**
@@ -59,11 +44,6 @@ export async function buildOnce(): Promise<void> {
     writeFileSync(failed, `${err.message ?? e}\n${err.stderr?.toString() ?? ''}`);
     throw e;
   }
-}
-
-/** Chromium on a fresh temporary profile (playwright's launch makes one per browser). */
-export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 export interface Watched {

@@ -22,7 +22,7 @@ import {
 import { EXAMPLES } from '../../src/client/query/examples.ts';
 import { decodeNotebook, encodeNotebook } from '../../src/client/query/permalink.ts';
 import { buildOnce, DIST, HAS_CHROMIUM, launch, suiteName, ROOT, watchedContext, type Watched } from './helpers.ts';
-import { serve, type StaticServer } from './serve.ts';
+import { serve, type StaticServer } from '../../scripts/browser.ts';
 import { deflateSync, strToU8 } from 'fflate';
 
 const require = createRequire(import.meta.url);

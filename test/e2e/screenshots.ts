@@ -3,8 +3,7 @@
  * (build it with ATLAS_BASE=/atlas/ first; ATLAS_DIST=DIR serves another build) and writes PNGs to /tmp. SCHEME=dark for dark mode, CV=keep
  * to keep content-visibility, FULL=0 for the viewport only. Needs fonts-noto-cjk for Chinese text.
  */
-import { launch, DIST } from './helpers.ts';
-import { serve } from './serve.ts';
+import { DIST, launch, serve } from '../../scripts/browser.ts';
 
 const server = await serve(process.env.ATLAS_DIST ?? DIST, '/atlas/');
 const browser = await launch();
