@@ -58,6 +58,15 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the home page, the lists and report st
     return page;
   };
 
+  test('an all-zero chart says so in words, in both languages', async () => {
+    // 金井片区 reports 0 reviews and 0 lawsuits every year: its panels say it rather than leave a flat line to read.
+    for (const [slug, sentence] of [['agency/pingtan-jinjing/', '给出这一数字的年度全部为 0。'], ['en/agency/pingtan-jinjing/', 'Every year that gives this number gives 0.']] as const) {
+      const page = await open(slug);
+      await expect.poll(() => page.getByText(sentence).first().isVisible()).toBe(true);
+      await page.close();
+    }
+  });
+
   test('the home page HTML is under 100 KB in both languages', async () => {
     for (const slug of ['', 'en/']) {
       const html = await (await fetch(server.url + slug)).text();
