@@ -23,8 +23,12 @@ export function columnName(i: number): string {
   return s;
 }
 
-function sheetXml(rows: XlsxCell[][]): string {
-  const body = rows.map((row, r) => {
+/**
+ * A sheet's XML as bytes, encoded a thousand rows at a time: one string of a large table would pass
+ * V8's string limit (about 512 MB) long before the bytes are too many.
+ */
+function sheetXml(rows: XlsxCell[][]): Uint8Array {
+  const rowXml = (row: XlsxCell[], r: number) => {
     const cells = row.map((v, c) => {
       const ref = `${columnName(c)}${r + 1}`;
       if (v === null || v === undefined) return '';
@@ -33,9 +37,18 @@ function sheetXml(rows: XlsxCell[][]): string {
       return `<c r="${ref}" t="inlineStr"${r === 0 ? ' s="1"' : ''}><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
     }).join('');
     return `<row r="${r + 1}">${cells}</row>`;
-  }).join('');
+  };
   const pane = '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${pane}<sheetData>${body}</sheetData></worksheet>`;
+  const chunks = [strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${pane}<sheetData>`)];
+  for (let i = 0; i < rows.length; i += 1000) chunks.push(strToU8(rows.slice(i, i + 1000).map((row, k) => rowXml(row, i + k)).join('')));
+  chunks.push(strToU8('</sheetData></worksheet>'));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\ , unique. */
@@ -60,7 +73,7 @@ export function xlsx(sheets: XlsxSheet[]): Uint8Array {
     'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${names.length + 1}" Type="${ns}officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`),
     'xl/styles.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${ns}spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`),
   };
-  sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s.rows))));
+  sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(s.rows)));
   // Entry times fixed (src/site/zip.ts): the same tables give the same bytes in any time zone.
   return zipFixed(files, 6);
 }
