@@ -19,6 +19,7 @@ export interface TextItem { str: string; x: number; y: number; w: number; h: num
 export interface Rule { x0: number; y0: number; x1: number; y1: number }
 export interface PdfPage { n: number; width: number; height: number; items: TextItem[]; rules: Rule[] }
 
+import { escapeAttr } from '../shared/html.ts';
 import { unradical } from './lines.ts';
 
 const TOL = 2;
@@ -226,7 +227,7 @@ export function geometryHtml(pages: PdfPage[]): string {
   const out: string[] = [];
   let para: PLine[] = [];
   const flush = () => {
-    if (para.length) out.push(`<p data-page="${para[0]!.page}">${esc(para.map((l) => l.text).reduce((s, t) => s + (/[A-Za-z0-9,.;:]$/.test(s) && /^[A-Za-z0-9]/.test(t) ? ' ' : '') + t, ''))}</p>`);
+    if (para.length) out.push(`<p data-page="${para[0]!.page}">${escapeAttr(para.map((l) => l.text).reduce((s, t) => s + (/[A-Za-z0-9,.;:]$/.test(s) && /^[A-Za-z0-9]/.test(t) ? ' ' : '') + t, ''))}</p>`);
     para = [];
   };
   let table: Part[] = [];
@@ -265,7 +266,6 @@ function quantile(values: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * One table from its page parts: columns from all parts' edges (a part's cell spans the columns
@@ -302,7 +302,7 @@ function tableHtml(parts: Part[]): string[] {
         const colspan = Math.max(1, col(c.x1) - x), rowspan = c.r1 - c.r0;
         for (let y = x; y < x + colspan; y++) covered[y] = rowspan;
         const attrs = `${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}${colspan > 1 ? ` colspan="${colspan}"` : ''} data-page="${c.page}" data-box="${c.box.map((n) => n.toFixed(1)).join(',')}"`;
-        tds.push(`<td${attrs}>${esc(c.text)}</td>`);
+        tds.push(`<td${attrs}>${escapeAttr(c.text)}</td>`);
         x += colspan;
       }
       for (let y = 0; y < width; y++) covered[y] = Math.max(0, covered[y]! - 1);

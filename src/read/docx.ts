@@ -4,6 +4,7 @@
  * Text extraction loses exactly this; the document still has it. Pure and synchronous: the zip
  * (fflate) and the XML (htmlparser2) are read in memory.
  */
+import { escapeAttr } from '../shared/html.ts';
 import { unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
 
@@ -14,7 +15,6 @@ export class DocxProblem extends Error {
 interface WCell { col: number; span: number; merge: 'restart' | 'continue' | null; text: string }
 interface WTable { rows: WCell[][]; row: WCell[] | null; cell: WCell | null; col: number }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Two pieces of text joined: a space only between Latin letters or digits. */
 const join = (a: string, b: string) => (a && b && /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b);
 
@@ -73,7 +73,7 @@ export function docxHtml(bytes: Uint8Array): string {
           // An inner paragraph's text also belongs to the one around it.
           if (paras.length) { paras.at(-1)!.text += text; break; }
           if (t?.cell) t.cell.text = join(t.cell.text, text);
-          else if (!t && text) out.push(`<p>${esc(text)}</p>`);
+          else if (!t && text) out.push(`<p>${escapeAttr(text)}</p>`);
           break;
         }
         case 'w:tc': if (t?.cell) { t.col = t.cell.col + t.cell.span; t.cell = null; } break;
@@ -106,7 +106,7 @@ function tableHtml(rows: WCell[][]): string[] {
       for (; col < c.col; col++) if (!covered(rows, r, col)) tds.push('<td></td>');
       let rowspan = 1;
       if (c.merge === 'restart') while (rows[r + rowspan]?.some((d) => d.col === c.col && d.merge === 'continue')) rowspan++;
-      tds.push(`<td${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}${c.span > 1 ? ` colspan="${c.span}"` : ''}>${esc(c.text)}</td>`);
+      tds.push(`<td${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}${c.span > 1 ? ` colspan="${c.span}"` : ''}>${escapeAttr(c.text)}</td>`);
       col = c.col + c.span;
     }
     out.push(`<tr>${tds.join('')}</tr>`);
