@@ -28,7 +28,7 @@ interface Seg { at: number; from: number; to: number }
 /** A cell of a table part: grid rows r0..r1 (exclusive) of its page part, its x range, its text. */
 interface GCell { r0: number; r1: number; x0: number; x1: number; text: string; page: number; box: [number, number, number, number] }
 interface Part {
-  page: number; top: number; bottom: number; left: number; right: number; rows: number; cells: GCell[];
+  page: number; top: number; left: number; right: number; rows: number; cells: GCell[];
   /** Cut by the page break below or above: the row there goes on across the break. */
   cutBelow: boolean; cutAbove: boolean;
 }
@@ -183,7 +183,7 @@ function tablesOf(page: PdfPage, free: Set<TextItem>): Part[] {
       r0: b.r0, r1: b.r1, x0: xs[b.c0]!, x1: xs[b.c1]!, page: page.n,
       text: joinCell(b.items), box: [xs[b.c0]!, ys[b.r1]!, xs[b.c1]! - xs[b.c0]!, ys[b.r0]! - ys[b.r1]!],
     }));
-    parts.push({ page: page.n, top: ys[0]!, bottom: ys[rows]!, left: xs[0]!, right: xs[cols]!, rows, cells, cutAbove, cutBelow });
+    parts.push({ page: page.n, top: ys[0]!, left: xs[0]!, right: xs[cols]!, rows, cells, cutAbove, cutBelow });
   }
   return parts;
 }
