@@ -32,7 +32,7 @@ export interface SearchStored {
   /** A second line: the region of an agency, the agency of a report… */
   sub_zh: string;
   sub_en: string;
-  /** The language-less page slug (agency/x/, report/y/, regions/#福建省). */
+  /** The language-less page slug (agency/x/, report/y/, regions/350000/). */
   href: string;
   /** The reports of a lineage (none for a region). */
   reports: SearchReport[];
@@ -118,14 +118,8 @@ export function parseQuery(q: string): ParsedQuery {
 export const hasTerms = (p: ParsedQuery): boolean => p.han.length > 0 || p.latin.length > 0 || p.years.length > 0;
 
 /** A result: what it shows, where it goes, how well it matched. */
-export interface Hit {
+export interface Hit extends Omit<SearchStored, 'reports'> {
   id: string;
-  kind: SearchKind;
-  zh: string;
-  en: string;
-  sub_zh: string;
-  sub_en: string;
-  href: string;
   /** The year of a report (0 for agencies and regions). */
   year: number;
   score: number;
