@@ -20,7 +20,7 @@ export interface Rule { x0: number; y0: number; x1: number; y1: number }
 export interface PdfPage { n: number; width: number; height: number; items: TextItem[]; rules: Rule[] }
 
 import { escapeAttr } from '../shared/html.ts';
-import { unradical } from './lines.ts';
+import { joinWords, unradical } from './lines.ts';
 
 const TOL = 2;
 
@@ -193,7 +193,7 @@ function joinCell(items: TextItem[]): string {
   let out = '';
   for (const l of lines(items)) {
     const t = joinLine(l);
-    out += out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(t) ? ' ' + t : t;
+    out = joinWords(out, t);
   }
   return out.trim();
 }

@@ -108,3 +108,6 @@ export interface LayoutNote {
   en: string;
   line: number | null;
 }
+
+/** Two pieces of one cell's or paragraph's text joined: a space only between Latin letters or digits (Chinese runs on). */
+export const joinWords = (a: string, b: string): string => (a && b && /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b);

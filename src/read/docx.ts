@@ -5,6 +5,7 @@
  * (fflate) and the XML (htmlparser2) are read in memory.
  */
 import { escapeAttr } from '../shared/html.ts';
+import { joinWords } from '../layout/lines.ts';
 import { unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
 
@@ -15,8 +16,6 @@ export class DocxProblem extends Error {
 interface WCell { col: number; span: number; merge: 'restart' | 'continue' | null; text: string }
 interface WTable { rows: WCell[][]; row: WCell[] | null; cell: WCell | null; col: number }
 
-/** Two pieces of text joined: a space only between Latin letters or digits. */
-const join = (a: string, b: string) => (a && b && /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b);
 
 export function docxHtml(bytes: Uint8Array): string {
   let xml: string;
@@ -72,7 +71,7 @@ export function docxHtml(bytes: Uint8Array): string {
           const text = (label + p.text).replace(/[ \t\u00a0]+/g, ' ').trim();
           // An inner paragraph's text also belongs to the one around it.
           if (paras.length) { paras.at(-1)!.text += text; break; }
-          if (t?.cell) t.cell.text = join(t.cell.text, text);
+          if (t?.cell) t.cell.text = joinWords(t.cell.text, text);
           else if (!t && text) out.push(`<p>${escapeAttr(text)}</p>`);
           break;
         }
@@ -82,7 +81,7 @@ export function docxHtml(bytes: Uint8Array): string {
           tables.pop();
           const outer = tables.at(-1);
           // A table inside a cell: its text joins the cell's.
-          if (outer?.cell) outer.cell.text = join(outer.cell.text, t!.rows.flat().map((c) => c.text).join(' '));
+          if (outer?.cell) outer.cell.text = joinWords(outer.cell.text, t!.rows.flat().map((c) => c.text).join(' '));
           else if (t) out.push(...tableHtml(t.rows));
           break;
         }
