@@ -1,7 +1,7 @@
 /** Links the query pages read: a damaged one is reported as unreadable, never replaced silently. */
 import { describe, expect, test } from 'vitest';
-import { readState, stateQuery, type Catalog } from '../../src/client/query/compare-model.ts';
-import { encodeNotebook, readNotebookLink } from '../../src/client/query/permalink.ts';
+import { readState, stateQuery, type Catalog } from '../../src/query/compare-model.ts';
+import { encodeNotebook, readNotebookLink } from '../../src/query/permalink.ts';
 
 describe('notebook permalinks', () => {
   const nb = { title: 't', cells: [{ type: 'sql' as const, sql: 'SELECT 1' }] };

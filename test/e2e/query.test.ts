@@ -18,9 +18,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
   compareRows, compareSql, parseState, stateQuery, SUMMARY_MEASURES, T3_APPLICANTS, T3_ROWS,
   type Catalog, type CompareState,
-} from '../../src/client/query/compare-model.ts';
-import { EXAMPLES } from '../../src/client/query/examples.ts';
-import { decodeNotebook, encodeNotebook } from '../../src/client/query/permalink.ts';
+} from '../../src/query/compare-model.ts';
+import { EXAMPLES } from '../../src/query/examples.ts';
+import { decodeNotebook, encodeNotebook } from '../../src/query/permalink.ts';
 import { buildOnce, DIST, HAS_CHROMIUM, launch, suiteName, ROOT, watchedContext, type Watched } from './helpers.ts';
 import { serve, type StaticServer } from '../../scripts/browser.ts';
 import { deflateSync, strToU8 } from 'fflate';

@@ -11,7 +11,8 @@ function imports(dir: string): { file: string; target: string }[] {
   for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })) {
     if (!e.isFile() || !/\.(ts|astro)$/.test(e.name)) continue;
     const path = join(e.parentPath, e.name);
-    const text = readFileSync(path, 'utf8');
+    // A page's <script> runs in the browser; only its frontmatter and markup run at build time.
+    const text = readFileSync(path, 'utf8').replace(/<script[\s\S]*?<\/script>/g, '');
     for (const m of text.matchAll(/(?:from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) {
       out.push({ file: relative(ROOT, path), target: relative(ROOT, resolve(dirname(path), m[1]!)) });
     }
@@ -36,5 +37,11 @@ describe('layers', () => {
   it('scripts and src do not import from test/', () => {
     expect(offending('scripts', 'test')).toEqual([]);
     expect(offending('src', 'test')).toEqual([]);
+  });
+  it('build-time code (pages, components, layouts, src/site, src/query) imports nothing from src/client', () => {
+    for (const dir of ['src/pages', 'src/components', 'src/layouts', 'src/site', 'src/query']) {
+      expect(offending(dir, 'src/client')).toEqual([]);
+    }
+    expect(imports('src/pages').some((i) => i.target.startsWith('src/query/'))).toBe(true);
   });
 });

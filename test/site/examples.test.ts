@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXAMPLES } from '../../src/client/query/examples.ts';
+import { EXAMPLES } from '../../src/query/examples.ts';
 import { TABLES } from '../../src/schema/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

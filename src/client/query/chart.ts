@@ -9,6 +9,8 @@ import { PALETTE } from '../../shared/chart-style.ts';
 import { tooltips } from '../tooltip.ts';
 import type { Kind, ResultColumn, Value } from './values.ts';
 import { display } from './values.ts';
+import type { ChartSpec } from '../../query/spec.ts';
+export { MARKS, type ChartSpec, type Mark } from '../../query/spec.ts';
 
 /** Same finishing as the site's build-time charts. */
 function finish(el: Element, ariaLabel: string): SVGSVGElement {
@@ -87,10 +89,6 @@ export function compareChart(points: ComparePoint[], opts: {
   }), opts.ariaLabel);
 }
 
-export type Mark = 'bar' | 'line' | 'dot' | 'cell';
-export const MARKS: readonly Mark[] = ['bar', 'line', 'dot', 'cell'];
-
-export interface ChartSpec { mark: Mark; x?: string; y?: string; color?: string; facet?: string }
 
 /** The site's palette (src/shared/chart-style.ts); a page may hand over another. */
 let palette: string[] = [...PALETTE];

@@ -17,12 +17,12 @@ import { colorAt, compareChart, legend, place, setPalette } from './chart.ts';
 import {
   compareRows, compareSql, measureLabel, parseState, readState, stateQuery,
   type Catalog, type ComparePointRow, type CompareState,
-} from './compare-model.ts';
+} from '../../query/compare-model.ts';
 import { startEngine } from './engine.ts';
 import { plain, readTable } from './parquet.ts';
-import { encodeNotebook } from './permalink.ts';
+import { encodeNotebook } from '../../query/permalink.ts';
 import { showEngineStatus } from './status.ts';
-import { pageLang, q } from './strings.ts';
+import { pageLang, q } from '../../query/strings.ts';
 import { csvLine, display, msLabel } from './values.ts';
 
 const lang = pageLang();

@@ -7,9 +7,9 @@ import { copyText, standaloneSvg } from '../actions.ts';
 import { h } from '../dom.ts';
 import { MARKS, notebookChart, place, legend, setPalette, type ChartSpec, type Mark } from './chart.ts';
 import { QueryError, startEngine, type Result } from './engine.ts';
-import { encodeNotebook, MAX_CELLS, notebookCodeOf, readNotebookLink, type Cell, type Notebook } from './permalink.ts';
+import { encodeNotebook, MAX_CELLS, notebookCodeOf, readNotebookLink, type Cell, type Notebook } from '../../query/permalink.ts';
 import { showEngineStatus } from './status.ts';
-import { pageLang, q, type QKey } from './strings.ts';
+import { pageLang, q, type QKey } from '../../query/strings.ts';
 import { renderResult } from './table.ts';
 import { t } from '../../site/i18n.ts';
 

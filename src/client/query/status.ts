@@ -1,6 +1,6 @@
 /** Shows the engine's progress in every [data-engine-status] box of the page. */
 import { onProgress, type Progress } from './engine.ts';
-import { pageLang, q } from './strings.ts';
+import { pageLang, q } from '../../query/strings.ts';
 import { bytesLabel } from '../../site/i18n.ts';
 
 function text(p: Progress): string {

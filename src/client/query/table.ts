@@ -4,7 +4,7 @@
  */
 import { h as el } from '../dom.ts';
 import { CsvTooLarge, QueryError, type Result } from './engine.ts';
-import { pageLang, q } from './strings.ts';
+import { pageLang, q } from '../../query/strings.ts';
 import { display, msLabel, saveBlob } from './values.ts';
 
 export const PAGE_SIZE = 25;

@@ -1,6 +1,6 @@
 /** Build time: the compare tool's catalog (lineages, agencies, regions, years) from the published data. */
 import { lineages } from '../../site/model.ts';
-import type { Catalog } from '../../client/query/compare-model.ts';
+import type { Catalog } from '../../query/compare-model.ts';
 
 export function catalog(): Catalog {
   const all = lineages();

@@ -3,10 +3,10 @@
  * same answer computed straight from the Parquet rows (for the first chart, before DuckDB is up).
  * Pure functions: used by the page, the embed page and the tests alike.
  */
-import { APPLICANTS, APPLICATION_ROWS } from '../../schema/applications.ts';
-import { TABLES } from '../../schema/tables.ts';
-import type { Label } from '../../schema/template.ts';
-import { shortLabel as short } from '../../shared/chart-style.ts';
+import { APPLICANTS, APPLICATION_ROWS } from '../schema/applications.ts';
+import { TABLES } from '../schema/tables.ts';
+import type { Label } from '../schema/template.ts';
+import { shortLabel as short } from '../shared/chart-style.ts';
 
 export interface CatalogLineage {
   id: string;

@@ -2,8 +2,8 @@
  * Interface strings of the query pages (compare tool, notebook), in both languages. Labels of
  * tables, columns, table 三 rows and applicants come from src/schema, never from here.
  */
-import { fill } from '../../site/fill.ts';
-import type { Lang } from '../../site/url.ts';
+import { fill } from '../site/fill.ts';
+import type { Lang } from '../site/url.ts';
 
 const S = {
   compareTitle: { zh: '对比工具', en: 'Compare' },

@@ -1,5 +1,5 @@
 /** The notebook's ready examples: each is a notebook, opened by its permalink. */
-import type { Lang } from '../../site/url.ts';
+import type { Lang } from '../site/url.ts';
 import type { Notebook } from './permalink.ts';
 
 export interface Example { id: string; title: { zh: string; en: string }; notebook: (lang: Lang) => Notebook }

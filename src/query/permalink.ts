@@ -4,7 +4,7 @@
  * strings of bounded length, known marks.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { MARKS, type ChartSpec, type Mark } from './chart.ts';
+import { MARKS, type ChartSpec, type Mark } from './spec.ts';
 
 export interface SqlCell { type: 'sql'; sql: string }
 export interface ChartCell extends ChartSpec { type: 'chart' }
