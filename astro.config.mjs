@@ -4,7 +4,9 @@ import { defineConfig } from 'astro/config';
 // The site works from any static host and sub-path: set ATLAS_BASE=/atlas/ to build for one.
 // ATLAS_SITE (e.g. https://example.org) makes embed codes, citations and snippets absolute at build
 // time; without it the browser fills in its own origin.
+// ATLAS_OUT_DIR builds elsewhere than dist/ (the tests do, so they never leave a dist/ for /atlas/).
 export default defineConfig({
+  ...(process.env.ATLAS_OUT_DIR ? { outDir: process.env.ATLAS_OUT_DIR } : {}),
   base: process.env.ATLAS_BASE ?? '/',
   ...(process.env.ATLAS_SITE ? { site: process.env.ATLAS_SITE } : {}),
   trailingSlash: 'ignore',

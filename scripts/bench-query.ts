@@ -27,7 +27,7 @@ if (!HAS_CHROMIUM) {
   console.error('bench:query: /usr/bin/chromium not found (apt-get install -y chromium fonts-noto-cjk)');
   process.exit(1);
 }
-// --dist DIR: an existing build under /atlas/ (nothing is built); else dist/, built unless --no-build.
+// --dist DIR: an existing build under /atlas/ (nothing is built); else the test build folder (DIST), built unless --no-build.
 const distArg = flags.dist;
 const dist = distArg ?? DIST;
 if (!distArg && (!flags['no-build'] || !existsSync(join(DIST, 'compare', 'index.html')))) {

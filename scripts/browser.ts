@@ -1,6 +1,6 @@
 /**
  * The production site in a real browser, shared by the browser tests (test/e2e) and the
- * benchmarks (scripts/bench*.ts): build it, serve dist/ at a base path on 127.0.0.1 like any
+ * benchmarks (scripts/bench*.ts): build it (into DIST, not dist/), serve it at a base path on 127.0.0.1 like any
  * static host, drive Debian's Chromium on a closed network. Tests import from here, never the
  * other way round.
  */
@@ -13,7 +13,8 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BASE = '/atlas/';
-export const DIST = resolve(ROOT, 'dist');
+/** Tests and benchmarks build here, never into dist/: a dist/ built for /atlas/ must not be what `npm start` or a deploy picks up. */
+export const DIST = resolve(ROOT, 'node_modules', '.cache', 'atlas-site');
 
 /** Chromium flags for a closed network (see stack-notes.md). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -21,7 +22,7 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 
-/** `npm run build:data`, then `astro build` under the /atlas/ base. */
+/** `npm run build:data`, then `astro build` under the /atlas/ base into DIST. */
 export function buildSite(): void {
   // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test…) into process.env: a child
   // build must not inherit them, or BASE_URL=/ overrides the /atlas/ base.
@@ -30,7 +31,7 @@ export function buildSite(): void {
   const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
     execFileSync(cmd, args, { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
   run(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-data.ts']);
-  run(process.execPath, [resolve(ROOT, 'node_modules/astro/astro.js'), 'build'], { ATLAS_BASE: BASE, ASTRO_TELEMETRY_DISABLED: '1' });
+  run(process.execPath, [resolve(ROOT, 'node_modules/astro/astro.js'), 'build'], { ATLAS_BASE: BASE, ATLAS_OUT_DIR: DIST, ASTRO_TELEMETRY_DISABLED: '1' });
 }
 
 /** Chromium on a fresh temporary profile (playwright's launch makes one per browser). */

@@ -18,7 +18,7 @@ export function suiteName(name: string): string {
 
 /**
  * Builds the site once per test run, however many test files ask: the first caller builds
- * (build:data writes public/data, astro writes dist/), the others wait for it. vitest.config.ts
+ * (build:data writes public/data, astro writes DIST, not dist/), the others wait for it. vitest.config.ts
  * names the run (ATLAS_TEST_RUN); outside vitest this just builds.
  */
 export async function buildOnce(): Promise<void> {

@@ -4,7 +4,7 @@
  * 127.0.0.1. Every request that leaves 127.0.0.1 is aborted and fails the suite.
  *
  * The site is built once per test run for every browser test file (helpers.ts buildOnce, into
- * dist/). ATLAS_QUERY_DIST=<dir> uses an existing build under /atlas/ instead (quick local runs).
+ * node_modules/.cache/atlas-site, never dist/). ATLAS_QUERY_DIST=<dir> uses an existing build under /atlas/ instead (quick local runs).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

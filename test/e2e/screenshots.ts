@@ -1,6 +1,6 @@
 /**
- * Look at the pages: `npx tsx test/e2e/screenshots.ts [PATH[@WIDTH][|SELECTOR] ...]` serves dist/
- * (build it with ATLAS_BASE=/atlas/ first; ATLAS_DIST=DIR serves another build) and writes PNGs to /tmp. SCHEME=dark for dark mode, CV=keep
+ * Look at the pages: `npx tsx test/e2e/screenshots.ts [PATH[@WIDTH][|SELECTOR] ...]` serves the test build
+ * (node_modules/.cache/atlas-site, left by `npm test`; ATLAS_DIST=DIR serves another build) and writes PNGs to /tmp. SCHEME=dark for dark mode, CV=keep
  * to keep content-visibility, FULL=0 for the viewport only. Needs fonts-noto-cjk for Chinese text.
  */
 import { DIST, launch, serve } from '../../scripts/browser.ts';
