@@ -1,79 +1,10 @@
 /**
- * A minimal XLSX (Office Open XML spreadsheet) writer: one sheet per table, a header row, inline
- * strings, numbers as numbers, NULL as an empty cell. Zipped with fflate, deterministic bytes.
+ * The workbook writer at build time: src/shared/xlsx.ts with every zip entry dated by the build
+ * (SOURCE_DATE_EPOCH, else 2020-01-01; src/site/zip.ts), so the same tables give the same bytes.
  */
-import { strToU8, type Zippable } from 'fflate';
-import { zipFixed } from './zip.ts';
+import { xlsx as xlsxAt, type XlsxSheet } from '../shared/xlsx.ts';
+import { zipEpoch } from './zip.ts';
 
-export type XlsxCell = string | number | null;
-export interface XlsxSheet {
-  name: string;
-  rows: XlsxCell[][];
-}
+export { columnName, excelSerial, type XlsxCell, type XlsxSheet } from '../shared/xlsx.ts';
 
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-    // XML 1.0 forbids most control characters.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
-
-/** A1-style column name: 0 → A, 25 → Z, 26 → AA. */
-export function columnName(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/**
- * A sheet's XML as bytes, encoded a thousand rows at a time: one string of a large table would pass
- * V8's string limit (about 512 MB) long before the bytes are too many.
- */
-function sheetXml(rows: XlsxCell[][]): Uint8Array {
-  const rowXml = (row: XlsxCell[], r: number) => {
-    const cells = row.map((v, c) => {
-      const ref = `${columnName(c)}${r + 1}`;
-      if (v === null || v === undefined) return '';
-      if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : '';
-      // Style 1 (bold) for the header row.
-      return `<c r="${ref}" t="inlineStr"${r === 0 ? ' s="1"' : ''}><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
-    }).join('');
-    return `<row r="${r + 1}">${cells}</row>`;
-  };
-  const pane = '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
-  const chunks = [strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${pane}<sheetData>`)];
-  for (let i = 0; i < rows.length; i += 1000) chunks.push(strToU8(rows.slice(i, i + 1000).map((row, k) => rowXml(row, i + k)).join('')));
-  chunks.push(strToU8('</sheetData></worksheet>'));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-/** Sheet names: at most 31 characters, none of []:*?/\ , unique. */
-function sheetNames(names: string[]): string[] {
-  const seen = new Set<string>();
-  return names.map((n) => {
-    let base = n.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
-    let name = base;
-    for (let i = 2; seen.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)}_${i}`;
-    seen.add(name.toLowerCase());
-    return name;
-  });
-}
-
-export function xlsx(sheets: XlsxSheet[]): Uint8Array {
-  const names = sheetNames(sheets.map((s) => s.name));
-  const ns = 'http://schemas.openxmlformats.org/';
-  const files: Zippable = {
-    '[Content_Types].xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${ns}package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`),
-    '_rels/.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}package/2006/relationships"><Relationship Id="rId1" Type="${ns}officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    'xl/workbook.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${ns}spreadsheetml/2006/main" xmlns:r="${ns}officeDocument/2006/relationships"><sheets>${names.map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`),
-    'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${names.length + 1}" Type="${ns}officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`),
-    'xl/styles.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${ns}spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`),
-  };
-  sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(s.rows)));
-  // Entry times fixed (src/site/zip.ts): the same tables give the same bytes in any time zone.
-  return zipFixed(files, 6);
-}
+export const xlsx = (sheets: XlsxSheet[]): Uint8Array => xlsxAt(sheets, zipEpoch());

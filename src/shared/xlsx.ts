@@ -1,0 +1,98 @@
+/**
+ * A minimal XLSX (Office Open XML spreadsheet) writer: one sheet per table, bold frozen header
+ * row(s), inline strings, numbers as numbers, dates as real dates (a serial day number shown as
+ * yyyy-mm-dd), NULL as an empty cell. Zipped with fflate, deterministic bytes. Pure: the site's
+ * workbook at build time (src/site/xlsx.ts) and chart data in the browser are written by it.
+ */
+import { strToU8, type Zippable } from 'fflate';
+import { ZIP_EPOCH, zipAt } from './zip.ts';
+
+/** A cell: text, a number, a date (its UTC day and time), or NULL. */
+export type XlsxCell = string | number | Date | null;
+export interface XlsxSheet {
+  name: string;
+  rows: XlsxCell[][];
+  /** Rows at the top that are headers (bold, frozen): 1 unless told (a Chinese and an English header: 2). */
+  headerRows?: number;
+}
+
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    // XML 1.0 forbids most control characters.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+
+/** A1-style column name: 0 → A, 25 → Z, 26 → AA. */
+export function columnName(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Excel's serial day number of a UTC instant (days since 1899-12-30; the 1900 leap-year bug lies before any date here). */
+export const excelSerial = (d: Date): number => d.getTime() / 86_400_000 + 25_569;
+
+/** Style indexes in styles.xml: 0 plain, 1 bold (headers), 2 date. */
+const BOLD = 1, DATE = 2;
+
+/**
+ * A sheet's XML as bytes, encoded a thousand rows at a time: one string of a large table would pass
+ * V8's string limit (about 512 MB) long before the bytes are too many.
+ */
+function sheetXml(rows: XlsxCell[][], headerRows: number): Uint8Array {
+  const rowXml = (row: XlsxCell[], r: number) => {
+    const cells = row.map((v, c) => {
+      const ref = `${columnName(c)}${r + 1}`;
+      if (v === null || v === undefined) return '';
+      if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : '';
+      if (v instanceof Date) return Number.isFinite(v.getTime()) ? `<c r="${ref}" s="${DATE}"><v>${excelSerial(v)}</v></c>` : '';
+      return `<c r="${ref}" t="inlineStr"${r < headerRows ? ` s="${BOLD}"` : ''}><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+    }).join('');
+    return `<row r="${r + 1}">${cells}</row>`;
+  };
+  const pane = `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRows}" topLeftCell="A${headerRows + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`;
+  const chunks = [strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${pane}<sheetData>`)];
+  for (let i = 0; i < rows.length; i += 1000) chunks.push(strToU8(rows.slice(i, i + 1000).map((row, k) => rowXml(row, i + k)).join('')));
+  chunks.push(strToU8('</sheetData></worksheet>'));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Sheet names: at most 31 characters, none of []:*?/\ , unique. */
+function sheetNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((n) => {
+    let base = n.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
+    let name = base;
+    for (let i = 2; seen.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)}_${i}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** The styles part; the date format only where a sheet has dates, so workbooks without them keep their bytes. */
+function stylesXml(ns: string, dates: boolean): string {
+  const numFmts = dates ? '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>' : '';
+  const dateXf = dates ? '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' : '';
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${ns}spreadsheetml/2006/main">${numFmts}<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${dates ? 3 : 2}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>${dateXf}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+}
+
+/** The workbook's bytes; every zip entry dated `epochSeconds` (default 2020-01-01 00:00:00 UTC). */
+export function xlsx(sheets: XlsxSheet[], epochSeconds = ZIP_EPOCH): Uint8Array {
+  const names = sheetNames(sheets.map((s) => s.name));
+  const dates = sheets.some((s) => s.rows.some((r) => r.some((v) => v instanceof Date)));
+  const ns = 'http://schemas.openxmlformats.org/';
+  const files: Zippable = {
+    '[Content_Types].xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${ns}package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`),
+    '_rels/.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}package/2006/relationships"><Relationship Id="rId1" Type="${ns}officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    'xl/workbook.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${ns}spreadsheetml/2006/main" xmlns:r="${ns}officeDocument/2006/relationships"><sheets>${names.map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`),
+    'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${names.length + 1}" Type="${ns}officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`),
+    'xl/styles.xml': strToU8(stylesXml(ns, dates)),
+  };
+  sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(s.rows, s.headerRows ?? 1)));
+  return zipAt(files, 6, epochSeconds);
+}
