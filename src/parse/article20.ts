@@ -2,7 +2,7 @@ import { ARTICLE20, type Article20Clause, type Article20Item, type Template } fr
 import { readNum } from './numbers.ts';
 import { labelsAfter, matchLabel } from './match.ts';
 import { alignments, tableRows, type Field } from './rows.ts';
-import { splitCells, splitTokens } from './split.ts';
+import { splitCells, splitTokens, vanishedBlanks } from './split.ts';
 import { squash, type Line } from './text.ts';
 import { bi, type Article20Cell, type Warning } from './types.ts';
 
@@ -55,7 +55,10 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
     if ((fits.length === 0 || glued) && row.flat && digits.length <= width && digits.every((r) => /^\d+$/.test(r))) {
       const run = runs.join(' ');
       const splits = splitCells(digits, [width], false);
-      if (splits.length !== 1) {
+      // Runs parted by spaces yet fewer than the cells: a blank that vanished reads as well as
+      // digits that ran together ("行政许可 72 0": 7|2|0 or 72|·|0), and table 二 has no sum rule to choose.
+      const vanished = digits.length > 0 ? vanishedBlanks(digits, width, () => true) : [];
+      if (splits.length !== 1 || vanished.length > 0) {
         warnings.push({ severity: 'warning', code: 't2_ambiguous_digits', ...bi(`表二“${item.zh}”的数字连在一起（${run}），可有多种拆分，无法确定，记为空`, `Table 二 row "${item.en}": run-together digits (${run}) split more than one way; ambiguous, left null.`), line: row.line });
         found.set(id, { label, fields: [] });
         continue;

@@ -154,3 +154,34 @@ export function addsUp(parts: readonly (number | null)[], total: number | null |
 export function agreed(readings: (number | null)[][], width: number): (number | null)[] {
   return Array.from({ length: width }, (_, c) => (readings.length > 0 && readings.every((r) => r[c] === readings[0]![c]) ? readings[0]![c]! : null));
 }
+
+/**
+ * The other reading of a short flattened row: each printed run is one cell and the cells left
+ * over were blanks that vanished. Every placement of the runs, in order, into `width` cells that
+ * `accept` takes (up to `limit` + 1). A run that is not a valid count (a leading zero: "00")
+ * proves digits ran together, so it has no such reading.
+ */
+export function vanishedBlanks(runs: string[], width: number, accept: (cells: (number | null)[]) => boolean, limit = 16): (number | null)[][] {
+  if (runs.length >= width || !runs.every((r) => /^\d+$/.test(r) && valid(r))) return [];
+  const out: (number | null)[][] = [];
+  const cells: (number | null)[] = [];
+  const walk = (i: number) => {
+    if (out.length > limit) return;
+    if (cells.length === width) {
+      if (i === runs.length && accept(cells)) out.push([...cells]);
+      return;
+    }
+    if (width - cells.length > runs.length - i) {
+      cells.push(null);
+      walk(i);
+      cells.pop();
+    }
+    if (i < runs.length) {
+      cells.push(Number(runs[i]));
+      walk(i + 1);
+      cells.pop();
+    }
+  };
+  walk(0);
+  return out;
+}

@@ -30,7 +30,7 @@ const flagged = (before: ParsedReport, after: ParsedReport) => {
   return [...b].some(([code, n]) => n > (a.get(code) ?? 0));
 };
 
-interface Blank { line: number; token: number; value: number; text: string }
+interface Blank { line: number; token: number; value: number; text: string; /** where the token starts on its line */ at: number }
 
 /** Every way to blank one number on the lines the report's tables were read from. */
 function blanks(text: string, r: ParsedReport): Blank[] {
@@ -45,7 +45,7 @@ function blanks(text: string, r: ParsedReport): Blank[] {
       const parts = l.split(/(\t|\|)/);
       parts.forEach((p, k) => {
         const v = readNum(p.trim())?.value;
-        if (k % 2 === 0 && v != null) out.push({ line: n, token: k, value: v, text: [...parts.slice(0, k), '', ...parts.slice(k + 1)].join('') });
+        if (k % 2 === 0 && v != null) out.push({ line: n, token: k, value: v, at: parts.slice(0, k).join('').length, text: [...parts.slice(0, k), '', ...parts.slice(k + 1)].join('') });
       });
     } else {
       // Space-separated text: a blank cell vanishes with its token.
@@ -54,7 +54,7 @@ function blanks(text: string, r: ParsedReport): Blank[] {
         const v = readNum(t[0])?.value;
         if (v == null) return;
         const from = t.index! - (t.index! > 0 && l[t.index! - 1] === ' ' ? 1 : 0);
-        out.push({ line: n, token: k, value: v, text: l.slice(0, from) + l.slice(t.index! + t[0].length) });
+        out.push({ line: n, token: k, value: v, at: t.index!, text: l.slice(0, from) + l.slice(t.index! + t[0].length) });
       });
     }
   }
@@ -96,14 +96,15 @@ describe('blanking one cell of a seed never gives a silently wrong table', () =>
 
 /**
  * The corpus reports kept beside the seeds (plain text ones): a sample of blanks, by fast-check.
- * Lines the layout reads as flattened text are left out: there a short row of space-separated
- * runs ("行政许可 72 0" for three cells) is split where it splits one way (7|2|0), though a blank
- * cell that vanished (72|·|0) reads as well — the README lists it under what the parser cannot
- * read yet (21 of 3,914 blanks in the corpus texts, all flattened).
+ * On a line the layout reads as flattened text only table 二 is blanked: there a short row of
+ * runs ("行政许可 72 0" for three cells) reads as digits run together (7|2|0) and as a blank that
+ * vanished (72|·|0) alike, and table 二 has no sum rule, so it is null with a warning. In tables
+ * 三 and 四 the sum rules choose, and a blank whose remaining digits happen to satisfy them again
+ * reads otherwise without a warning (README, "What the parser cannot read yet").
  */
 const CORPUS = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt') && !SEEDS.some((s) => s.file === f)).sort();
 describe.skipIf(CORPUS.length === 0)('blanking one cell of a corpus report', () => {
-  it(`${CORPUS.length} text reports, 1,000 blanks drawn at random (flattened lines aside)`, () => {
+  it(`${CORPUS.length} text reports, 1,000 blanks drawn at random (on flattened lines, table 二's)`, () => {
     const read = new Map<string, { before: ParsedReport; all: Blank[] }>();
     const get = (file: string) => {
       let x = read.get(file);
@@ -111,7 +112,13 @@ describe.skipIf(CORPUS.length === 0)('blanking one cell of a corpus report', () 
         const text = readFileSync(join(SEED_DIR, file), 'utf8');
         const before = parseReport(text);
         const flat = new Set(layout(text, 'text').lines.filter((l) => l.flat).map((l) => l.n));
-        x = { before, all: blanks(text, before).filter((b) => !flat.has(b.line)) };
+        const lines = text.split('\n');
+        // On a flattened line, table 二 runs from section 二's heading to section 三's.
+        const table2 = (n: number) => {
+          const l = lines[n - 1] ?? '', from = l.search(/二、\s*主动公开/), to = l.search(/三、\s*收到/);
+          return (at: number) => from >= 0 && at > from && (to < 0 || at < to);
+        };
+        x = { before, all: blanks(text, before).filter((b) => !flat.has(b.line) || table2(b.line)(b.at)) };
         read.set(file, x);
       }
       return x;
@@ -122,6 +129,6 @@ describe.skipIf(CORPUS.length === 0)('blanking one cell of a corpus report', () 
       const problem = holds(before, all[k % all.length]!);
       if (problem) throw new Error(`${file}: ${problem}`);
       return true;
-    }), { numRuns: 1000, seed: 12 });
+    }), { numRuns: Number(process.env.BLANK_RUNS ?? 1000), seed: Number(process.env.BLANK_SEED ?? 12) });
   }, 120_000);
 });

@@ -42,3 +42,16 @@ describe('signs in flattened table 二', () => {
     expect(r.article20.filter((c) => c.item === 'licensing').map((c) => c.value)).toEqual([40, -185, 7]);
   });
 });
+
+describe('short rows in flattened table 二 (no sum rule to choose)', () => {
+  const licensing = (r: ParsedReport) => r.article20.filter((c) => c.item === 'licensing').map((c) => c.value);
+  it('"行政许可 72 0" for three cells reads as 7|2|0 and as 72|·|0: null with a warning', () => {
+    const r = parseReport(reportText({ template: '2019' }).replace('行政许可 40 −185 7', '行政许可 72 0').replace(/\n/g, ''));
+    expect(licensing(r)).toEqual([null, null, null]);
+    expect(r.warnings.some((w) => w.code === 't2_ambiguous_digits' && w.zh.includes('72 0'))).toBe(true);
+  });
+  it('"行政许可00 0": a leading zero proves the digits ran together, so 0|0|0 stands', () => {
+    const r = parseReport(reportText({ template: '2019' }).replace('行政许可 40 −185 7', '行政许可00 0').replace(/\n/g, ''));
+    expect(licensing(r)).toEqual([0, 0, 0]);
+  });
+});
