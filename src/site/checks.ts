@@ -2,20 +2,21 @@
  * Checks as a reader sees them: every detail in the page's language, and the checks of a report
  * grouped by the table they check, failures first.
  */
-import { PROACTIVE_CATEGORIES, PROCEEDINGS, RULES, type Label } from '../schema/index.ts';
+import { PROACTIVE_CATEGORIES, PROCEEDINGS, RULES, type Label, type RuleKey, type RulePart } from '../schema/index.ts';
 import type { CheckRow } from './data.ts';
 import { t, type StringKey } from './i18n.ts';
 import type { Health } from './model.ts';
 import { pinyinName } from './names.ts';
 import type { Lang } from './url.ts';
 
-/** The part of the report a check is about, in reading order. */
-export const CHECK_TABLES = [
-  { key: 'proactive', zh: '一、主动公开', en: 'Section 1: proactive disclosure', checks: ['proactive_sum', 'proactive_share'] },
-  { key: 'table3', zh: '表三 申请的收到和处理', en: 'Table 3: applications received and handled', checks: ['t3_balance', 't3_results_sum', 't3_row_sum'] },
-  { key: 'table4', zh: '表四 行政复议和行政诉讼', en: 'Table 4: administrative review and litigation', checks: ['t4_group_sum'] },
-  { key: 'continuity', zh: '与上一年度报告的衔接', en: 'Continuity with the previous year’s report', checks: ['carry_over_continuity'] },
-] as const satisfies readonly (Label & { key: string; checks: readonly string[] })[];
+/** The part of the report a check is about, in reading order; its checks are the rules of that part (src/schema/rules.ts). */
+const PARTS = [
+  { key: 'proactive', part: 'proactive', zh: '一、主动公开', en: 'Section 1: proactive disclosure' },
+  { key: 'table3', part: 'applications', zh: '表三 申请的收到和处理', en: 'Table 3: applications received and handled' },
+  { key: 'table4', part: 'reviews', zh: '表四 行政复议和行政诉讼', en: 'Table 4: administrative review and litigation' },
+  { key: 'continuity', part: 'continuity', zh: '与上一年度报告的衔接', en: 'Continuity with the previous year’s report' },
+] as const satisfies readonly (Label & { key: string; part: RulePart })[];
+export const CHECK_TABLES = PARTS.map((p) => ({ ...p, checks: (Object.keys(RULES) as RuleKey[]).filter((k) => RULES[k].part === p.part) }));
 
 export interface CheckGroup<C extends Pick<CheckRow, 'check' | 'status'>> {
   key: string;

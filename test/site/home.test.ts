@@ -10,6 +10,7 @@ import { categoryEnglish, checkDetail, englishNumerals, groupChecks, ruleLabel }
 import type { SummaryRow } from '../../src/site/data.ts';
 import { bins, changedMost, latestYear, ranking, reportHealth, yearTotals, type Lineage } from '../../src/site/model.ts';
 import { agencyLabel, hasHan, lineageLabel, pinyinName, placeName, regionName } from '../../src/site/names.ts';
+import { RULES } from '../../src/schema/index.ts';
 
 function row(lineage: string, year: number, v: Partial<SummaryRow> = {}): SummaryRow {
   return {
@@ -120,6 +121,8 @@ describe('checks by table, failures first', () => {
     ] as const;
     const groups = groupChecks(checks.map((c) => ({ ...c })));
     expect(groups.map((g) => g.key)).toEqual(['table3', 'proactive', 'table4', 'other']);
+    // Every rule of the schema falls into its part's group, none into "other".
+    expect(groupChecks(Object.keys(RULES).map((check) => ({ check, status: 'pass' as const }))).map((g) => g.key)).toEqual(['proactive', 'table3', 'table4', 'continuity']);
     expect(groups[0]!.checks.map((c) => c.status)).toEqual(['fail', 'pass', 'skipped']);
     expect([groups[0]!.fail, groups[0]!.pass, groups[0]!.skipped]).toEqual([1, 1, 1]);
   });
