@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { Label } from '../schema/template.ts';
 import type { Column, TableDef } from '../schema/tables.ts';
+import { fileHash, makeVersion, versionHash, type DataVersion } from './version.ts';
 
 /** What describes the package as a whole; nothing here comes from the clock, so output is stable. */
 export interface PackageMeta {
   /** Package id: lower case, digits, `-._/` only (Frictionless). */
   name: string;
-  version: string;
+  /** The tables' schema version (package.json): bumped when a column is renamed or removed. */
+  schemaVersion: string;
   title: Label;
   description: Label;
   homepage?: string;
@@ -27,7 +28,16 @@ const bytesOf = (x: Uint8Array | string) => (typeof x === 'string' ? new TextEnc
 
 function fileFacts(x: Uint8Array | string) {
   const b = bytesOf(x);
-  return { bytes: b.byteLength, hash: `sha256:${createHash('sha256').update(b).digest('hex')}` };
+  return { bytes: b.byteLength, hash: fileHash(b) };
+}
+
+/** The data version of these tables on that date: the hash covers every CSV and Parquet file. */
+export function tablesVersion(tables: readonly TableFiles[], date: string): DataVersion {
+  const files = tables.flatMap(({ def, csv, parquet }) => [
+    { path: `${def.name}.csv`, hash: fileHash(bytesOf(csv)) },
+    { path: `${def.name}.parquet`, hash: fileHash(parquet) },
+  ]);
+  return makeVersion(date, versionHash(files));
 }
 
 function field(c: Column) {
@@ -51,12 +61,17 @@ function tableSchema(def: TableDef) {
  * resource be a tabular-data-resource with a schema, so the Parquet one carries the same schema;
  * CSV-only tools take the first resource of a table and ignore format 'parquet'.
  * Title is Chinese, description English, for the package, every resource and every field.
+ * `version` is the data version (`<date>.<hash>`, src/files/version.ts), `created` its date at
+ * midnight UTC (the day the data is current to, not the moment of the build, so the descriptor is
+ * reproducible), `schema_version` the tables' schema version.
  */
-export function dataPackage(tables: readonly TableFiles[], meta: PackageMeta) {
+export function dataPackage(tables: readonly TableFiles[], meta: PackageMeta, version: DataVersion) {
   return {
     profile: 'tabular-data-package',
     name: meta.name,
-    version: meta.version,
+    version: version.version,
+    created: `${version.date}T00:00:00Z`,
+    schema_version: meta.schemaVersion,
     title: `${meta.title.zh} ${meta.title.en}`,
     description: `${meta.description.zh}\n\n${meta.description.en}`,
     ...(meta.homepage ? { homepage: meta.homepage } : {}),

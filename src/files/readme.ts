@@ -1,5 +1,6 @@
 import type { Row, TableDef } from '../schema/tables.ts';
 import type { PackageMeta } from './datapackage.ts';
+import type { DataVersion } from './version.ts';
 
 /** A table as the README lists it; with rows it also states the row count. */
 export interface ReadmeTable {
@@ -11,9 +12,9 @@ const files = (d: TableDef) => `\`${d.name}.parquet\` · \`${d.name}.csv\``;
 
 /**
  * The data folder's README.md, Chinese first, then English, built from the table definitions.
- * Nothing comes from the clock: the same tables and meta give the same text.
+ * Nothing comes from the clock: the same tables, meta and version give the same text.
  */
-export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta): string {
+export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta, version: DataVersion): string {
   // summary is the table a journalist opens first; examples use it when it is there.
   const first = tables.find((t) => t.def.name === 'summary')?.def.name ?? tables[0]?.def.name ?? 'summary';
   const homepage = meta.homepage ? ` ${meta.homepage}` : '';
@@ -39,7 +40,7 @@ export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta): s
   return [
     `# ${meta.title.zh} ${meta.title.en}`,
     '',
-    `数据版本 / Data version: ${meta.version}`,
+    `数据版本 / Data version: ${version.version}`,
     '',
     '## 中文',
     '',
@@ -57,9 +58,13 @@ export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta): s
     '- 行按报告编号（agencies 表按机构编号）排序，同一报告内按规定表格的行列顺序排列；同一版本的文件逐字节相同。',
     ...zhCoverage,
     '',
+    `数据版本 \`${version.version}\`：日期 ${version.date} 是数据所截至的日期，即最新一份报告的发布日期（页面信息或清单中的发布日期，没有时取落款日期；构建时设定 \`SOURCE_DATE_EPOCH\` 则为其所指的一天，UTC）；` +
+      `\`${version.hash}\` 是全部表格文件（CSV 与 Parquet）的摘要：把 \`datapackage.json\` 中每个表格文件的一行 \`<path> sha256:<hash>\`（按 path 排序，每行以换行结束）连起来，取 SHA-256 的前 7 位十六进制数字。` +
+      `表格相同则版本相同；任何一个表格文件变了，版本也会变。表格的列结构版本为 ${meta.schemaVersion}（见 \`datapackage.json\` 的 \`schema_version\`）。`,
+    '',
     '引用：',
     '',
-    `> ${meta.title.zh}（${meta.title.en}），数据版本 ${meta.version}。${homepage}`,
+    `> ${meta.title.zh}（${meta.title.en}），数据版本 ${version.version}。${homepage}`,
     '',
     '打开方式：Parquet 保留列类型，建议优先使用；读 CSV 时请只把空单元格当作空值，并把 `template`、`admin_code` 等编号列按文本读取。' +
       'Excel：数据 → 从文本/CSV，文件原始格式选“65001: Unicode (UTF-8)”（直接双击打开可能出现乱码）。',
@@ -83,9 +88,13 @@ export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta): s
     '- Rows are sorted by report_id (agencies by agency_id) and, within a report, follow the order of the prescribed form; files of the same version are byte-identical.',
     ...enCoverage,
     '',
+    `Data version \`${version.version}\`: the date ${version.date} is the day the data is current to, the publication date of the newest report (the date in its page metadata or manifest, else the date it is signed; or the UTC day of \`SOURCE_DATE_EPOCH\` when the build sets it); ` +
+      `\`${version.hash}\` sums up every table file (CSV and Parquet): the first 7 hex digits of the SHA-256 of one line \`<path> sha256:<hash>\` per table file as \`datapackage.json\` lists them, sorted by path, each ending in a newline. ` +
+      `The same tables give the same version; any change to a table file changes it. The tables' schema version is ${meta.schemaVersion} (\`schema_version\` in \`datapackage.json\`).`,
+    '',
     'How to cite:',
     '',
-    `> ${meta.title.en} (${meta.title.zh}), data version ${meta.version}.${homepage}`,
+    `> ${meta.title.en} (${meta.title.zh}), data version ${version.version}.${homepage}`,
     '',
     'How to open: prefer Parquet, which keeps the column types. When reading CSV, treat only empty cells as missing and read ' +
       'code columns such as `template` and `admin_code` as text. Excel: Data → From Text/CSV, File origin "65001: Unicode (UTF-8)" ' +

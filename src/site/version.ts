@@ -1,30 +1,31 @@
 /**
  * The data version every page footer, embed, export and download names: the date the data is
- * current to and a short hash of the published files, e.g. `2025-03-31.1a2b3c4`. Read from
- * datapackage.json, so it is the same on any day for the same inputs.
+ * current to and a short hash of the published table files, e.g. `2025-03-31.1a2b3c4`.
+ * `npm run build:data` computes it (src/files/version.ts) and writes it into datapackage.json;
+ * here it is read back, so it is the same on any day and in any time zone for the same data.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseVersion, versionHash, type DataVersion } from '../files/version.ts';
 import { DATA_DIR } from './data.ts';
 
-export interface DataVersion {
-  /** `<date>.<hash>` */
-  version: string;
-  /** YYYY-MM-DD */
-  date: string;
-  /** 7 hex digits over the published files' hashes */
-  hash: string;
-}
+export type { DataVersion };
 
-let cached: DataVersion | undefined;
+let cached: { dir: string; version: DataVersion } | undefined;
 
-export function dataVersion(): DataVersion {
-  if (cached) return cached;
-  const pkg = JSON.parse(readFileSync(join(DATA_DIR, 'datapackage.json'), 'utf8')) as { resources: { path: string; hash?: string }[]; version?: string };
-  const hash = createHash('sha256').update(pkg.resources.map((r) => `${r.path} ${r.hash ?? ''}\n`).join('')).digest('hex').slice(0, 7);
-  // Placeholder date until build:data writes the version (issue 10): SOURCE_DATE_EPOCH or a fixed day.
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  const date = Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000).toISOString().slice(0, 10) : '2026-01-01';
-  return (cached = { version: `${date}.${hash}`, date, hash });
+/**
+ * The data version of the tables in DATA_DIR (or `dir`), from its datapackage.json. Throws when the
+ * descriptor names no version or one whose hash does not match the files it lists (a descriptor
+ * from an older build, or edited by hand): run `npm run build:data`.
+ */
+export function dataVersion(dir: string = DATA_DIR): DataVersion {
+  if (cached?.dir === dir) return cached.version;
+  const path = join(dir, 'datapackage.json');
+  const pkg = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown; resources?: { path: string; hash?: string }[] };
+  const version = parseVersion(pkg.version);
+  if (!version) throw new Error(`${path}: "version" ${JSON.stringify(pkg.version)} is not a data version (<date>.<hash>): run npm run build:data`);
+  const hash = versionHash((pkg.resources ?? []).map((r) => ({ path: r.path, hash: r.hash ?? '' })));
+  if (hash !== version.hash) throw new Error(`${path}: version ${version.version} does not match the files it lists (hash ${hash}): run npm run build:data`);
+  cached = { dir, version };
+  return version;
 }

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { TABLES, table, type Row, type TableDef } from '../../src/schema/tables.ts';
-import { dataPackage, dataPackageJson, dataReadme, toCsv, toParquet, writeTables, type PackageMeta } from '../../src/files/index.ts';
+import { dataPackage, dataPackageJson, dataReadme, makeVersion, toCsv, toParquet, writeTables, type PackageMeta } from '../../src/files/index.ts';
 
 const meta: PackageMeta = {
   name: 'disclosure-atlas',
-  version: '1.2.3',
+  schemaVersion: '1.2.3',
   title: { zh: '政府信息公开年报数据', en: 'Disclosure Atlas' },
   description: { zh: '解析并核对的政府信息公开工作年度报告。', en: 'Annual reports on government information disclosure, parsed and checked.' },
   homepage: 'https://example.org/atlas/',
@@ -25,9 +25,10 @@ const built = TABLES.map((def) => {
   return { def, rows, csv: toCsv(def, rows), parquet: toParquet(def, rows) };
 });
 const sha = (b: Uint8Array | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+const version = makeVersion('2022-01-31', 'abcdef0');
 
 describe('dataPackage', () => {
-  const pkg = dataPackage(built, meta);
+  const pkg = dataPackage(built, meta, version);
 
   it('is a tabular data package with two resources per table, CSV first', () => {
     expect(pkg.profile).toBe('tabular-data-package');
@@ -42,6 +43,9 @@ describe('dataPackage', () => {
     expect(pkg.title).toContain('Disclosure Atlas');
     expect(pkg.description).toContain(meta.description.en);
     expect(pkg.licenses).toEqual(meta.licenses);
+    expect(pkg.version).toBe('2022-01-31.abcdef0');
+    expect(pkg.created).toBe('2022-01-31T00:00:00Z');
+    expect(pkg.schema_version).toBe('1.2.3');
   });
 
   it('states the true size and sha256 of every file', () => {
@@ -72,7 +76,7 @@ describe('dataPackage', () => {
   });
 
   it('serialises identically every time, with a final newline', () => {
-    const again = dataPackageJson(dataPackage(structuredClone(built), structuredClone(meta)));
+    const again = dataPackageJson(dataPackage(structuredClone(built), structuredClone(meta), structuredClone(version)));
     expect(again).toBe(dataPackageJson(pkg));
     expect(again.endsWith('}\n')).toBe(true);
     expect(JSON.parse(again)).toEqual(pkg);
@@ -83,19 +87,22 @@ describe('dataReadme', () => {
   it('lists every table in both languages and tells how to open and cite it, clock-free', () => {
     vi.useFakeTimers({ now: new Date('2031-07-04T12:00:00Z') });
     try {
-      const text = dataReadme(built, meta);
+      const text = dataReadme(built, meta, version);
       expect(text.indexOf('## 中文')).toBeLessThan(text.indexOf('## English'));
       for (const { def, rows } of built) {
         expect(text).toContain(`- **${def.name}**（\`${def.name}.parquet\` · \`${def.name}.csv\`，${rows.length} 行）：${def.zh}`);
         expect(text).toContain(`- **${def.name}** (\`${def.name}.parquet\` · \`${def.name}.csv\`, ${rows.length} rows): ${def.en}`);
       }
       for (const s of ["SELECT * FROM 'summary.parquet'", 'pd.read_parquet', 'pd.read_csv', 'arrow::read_parquet', 'readr::read_csv',
-        'From Text/CSV', '65001', '不等于 0', 'not zero', '`line`', 'data version 1.2.3', '数据版本 1.2.3', '政府信息公开工作年度报告']) {
+        'From Text/CSV', '65001', '不等于 0', 'not zero', '`line`', 'data version 2022-01-31.abcdef0', '数据版本 2022-01-31.abcdef0',
+        '数据版本 / Data version: 2022-01-31.abcdef0', 'schema version is 1.2.3', 'SOURCE_DATE_EPOCH', '政府信息公开工作年度报告']) {
         expect(text).toContain(s);
       }
-      expect(text).not.toMatch(/2031|\d{4}-\d{2}-\d{2}/);
+      // The only date is the data version's, never the clock's.
+      expect(text).not.toContain('2031');
+      expect([...text.matchAll(/\d{4}-\d{2}-\d{2}/g)].every((m) => m[0] === '2022-01-31')).toBe(true);
       vi.setSystemTime(new Date('2001-01-01'));
-      expect(dataReadme(built, meta)).toBe(text);
+      expect(dataReadme(built, meta, version)).toBe(text);
     } finally {
       vi.useRealTimers();
     }
@@ -109,13 +116,13 @@ describe('writeTables', () => {
   it('writes every file, reports true sizes, and writes the same bytes twice', async () => {
     const tables = [table('reports'), table('summary')].map((def) => ({ def, rows: rowsFor(def) }));
     const out = join(dir, 'data');
-    const written = await writeTables(out, tables, meta);
+    const written = await writeTables(out, tables, meta, {});
     expect(written.map((w) => w.path)).toEqual(
       ['reports.csv', 'reports.parquet', 'summary.csv', 'summary.parquet', 'datapackage.json', 'README.md'].map((f) => join(out, f)));
     for (const w of written) expect(statSync(w.path).size).toBe(w.bytes);
     const snapshot = () => Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f)).toString('base64')]));
     const first = snapshot();
-    await writeTables(out, tables, meta);
+    await writeTables(out, tables, meta, {});
     expect(snapshot()).toEqual(first);
     const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
     for (const r of pkg.resources) expect(r.hash).toBe(sha(readFileSync(join(out, r.path))));
