@@ -242,6 +242,29 @@ const S = {
   reportOn: { zh: '{year} 年报告', en: 'report on {year}' },
   sourcesLabel: { zh: '依据', en: 'Sources' },
   embedPage: { zh: '嵌入', en: 'Embed' },
+
+  // Exports that carry their source (issue 10): images with title, legend, source and credit; data as CSV and XLSX.
+  exportSource: { zh: '来源：各机关发布的政府信息公开工作年度报告，经政府信息公开年报数据提取、核对。数据版本 {version}（{date}）。', en: 'Source: the agencies’ annual reports on government information disclosure, extracted and checked by Disclosure Atlas. Data version {version} ({date}).' },
+  downloadCsvExcel: { zh: 'CSV（Excel 用，带 BOM）', en: 'CSV for Excel (with BOM)' },
+  downloadXlsx: { zh: '下载数据（Excel 工作簿）', en: 'Download data (Excel workbook)' },
+  exportSheetData: { zh: '数据', en: 'data' },
+  exportSheetAbout: { zh: '说明', en: 'about' },
+  exportItem: { zh: '项目', en: 'Item' },
+  exportZh: { zh: '中文', en: 'Chinese' },
+  exportEn: { zh: '英文', en: 'English' },
+  exportTitle: { zh: '标题', en: 'Title' },
+  exportSourceLabel: { zh: '来源', en: 'Source' },
+  exportVersion: { zh: '数据版本', en: 'Data version' },
+  exportDate: { zh: '数据日期', en: 'Data date' },
+  exportCredit: { zh: '制图', en: 'Credit' },
+  exportLink: { zh: '网址', en: 'Link' },
+  exportColumns: { zh: '列（第 1 行中文表头，第 2 行英文列名）', en: 'Columns (row 1 Chinese header, row 2 English column name)' },
+  colReports: { zh: '报告数', en: 'Reports' },
+  colReportsWithValue: { zh: '给出这一数字的报告数', en: 'Reports giving the number' },
+  colName: { zh: '名称', en: 'Name' },
+  colKind: { zh: '类型（lineage 沿革，agency 机关）', en: 'Kind (lineage or agency)' },
+  colSeries: { zh: '编号', en: 'Id' },
+  colReportIds: { zh: '报告编号', en: 'Report ids' },
 } satisfies Record<string, Label>;
 
 export type StringKey = keyof typeof S;

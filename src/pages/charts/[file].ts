@@ -1,21 +1,33 @@
-/** Each chart's standalone SVG (Chinese and English) and its data as CSV, written at build time. */
+/**
+ * Each chart's files, written at build time so they download without JavaScript: the standalone
+ * SVG in Chinese and in English (title, legend, plot, source line with the data version, credit:
+ * src/site/chart-export.ts), and its data as CSV, as CSV for Excel (UTF-8 with a BOM) and as a
+ * workbook (Chinese and English header rows).
+ */
 import type { APIRoute } from 'astro';
-import { chartCsv, charts, HOME_CHARTS } from '../../site/charts.ts';
+import { charts, HOME_CHARTS, type ChartSpec } from '../../site/charts.ts';
+import { chartDataCsv, chartExportSvg, chartWorkbook } from '../../site/chart-export.ts';
+import { svgFile } from '../../shared/export.ts';
 import { perItemPages } from '../../site/url.ts';
 
+/** The files of one chart, by name, and how each is made. */
+const FILES: { suffix: string; type: string; body: (c: ChartSpec) => string | Uint8Array }[] = [
+  { suffix: '.svg', type: 'image/svg+xml', body: (c) => svgFile(chartExportSvg(c, 'zh')) },
+  { suffix: '.en.svg', type: 'image/svg+xml', body: (c) => svgFile(chartExportSvg(c, 'en')) },
+  { suffix: '.csv', type: 'text/csv; charset=utf-8', body: (c) => chartDataCsv(c) },
+  { suffix: '.excel.csv', type: 'text/csv; charset=utf-8', body: (c) => chartDataCsv(c, true) },
+  { suffix: '.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: chartWorkbook },
+];
+
 export function getStaticPaths() {
-  return charts().filter((c) => perItemPages() || HOME_CHARTS.includes(c.id)).flatMap((c) => [
-    { params: { file: `${c.id}.svg` } },
-    { params: { file: `${c.id}.en.svg` } },
-    { params: { file: `${c.id}.csv` } },
-  ]);
+  return charts().filter((c) => perItemPages() || HOME_CHARTS.includes(c.id))
+    .flatMap((c) => FILES.map((f) => ({ params: { file: c.id + f.suffix }, props: { id: c.id, suffix: f.suffix } })));
 }
 
-export const GET: APIRoute = ({ params }) => {
-  const file = params.file!;
-  const c = charts().find((c) => file === `${c.id}.svg` || file === `${c.id}.en.svg` || file === `${c.id}.csv`)!;
-  if (file.endsWith('.csv')) return new Response(chartCsv(c), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
-  // A file on its own: dark text on white whatever the reader's colour scheme.
-  const svg = c.svg(file.endsWith('.en.svg') ? 'en' : 'zh').replace(/^<svg /, '<svg style="color:#1a1a1a;background:#fff" ');
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`, { headers: { 'content-type': 'image/svg+xml' } });
+export const GET: APIRoute = ({ props }) => {
+  const { id, suffix } = props as { id: string; suffix: string };
+  const c = charts().find((c) => c.id === id)!;
+  const f = FILES.find((f) => f.suffix === suffix)!;
+  const body = f.body(c);
+  return new Response(typeof body === 'string' ? body : body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': f.type } });
 };
