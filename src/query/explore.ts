@@ -338,10 +338,15 @@ export function suggestSql(s: ExploreState): string {
   return lines(`SELECT ${cols.map((c) => `count(DISTINCT ${ident(c.name)}) AS ${ident(c.name)}`).join(', ')}`, `FROM ${ident(s.table)}`, whereSql(s));
 }
 
-/** Columns that may be suggested as facets: not free text (titles, messages, hashes), not keys of a row. */
+/**
+ * Columns that may be suggested as facets: text, dates and the year — the columns an editor groups
+ * by; not free text (titles, messages, hashes), not a one-column key, not counts (a count with few
+ * values is a coincidence of small data, not a category).
+ */
 export function suggestable(def: TableDef): Column[] {
-  const free = new Set(['text', 'message', 'message_zh', 'message_en', 'raw', 'detail', 'title', 'source_sha256', 'source_url', 'source_file', 'heading', 'line', 'source_cell', 'seq']);
-  return def.columns.filter((c) => !free.has(c.name) && !(def.key.length === 1 && def.key[0] === c.name));
+  const free = new Set(['text', 'message', 'message_zh', 'message_en', 'raw', 'detail', 'title', 'source_sha256', 'source_url', 'source_file', 'heading', 'source_cell']);
+  return def.columns.filter((c) => !free.has(c.name) && !(def.key.length === 1 && def.key[0] === c.name)
+    && (c.type === 'string' || c.type === 'date' || c.name === 'year'));
 }
 
 /** The facets to suggest, from suggestSql's one row of distinct counts. */

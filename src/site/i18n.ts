@@ -17,6 +17,7 @@ const S = {
   navRegions: { zh: '地区', en: 'Regions' },
   navCompare: { zh: '对比', en: 'Compare' },
   navNotebook: { zh: '数据笔记本', en: 'Notebook' },
+  navExplore: { zh: '浏览数据', en: 'Explore' },
   navData: { zh: '数据下载', en: 'Data' },
   navAbout: { zh: '关于', en: 'About' },
   navMain: { zh: '主导航', en: 'Main' },

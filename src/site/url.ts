@@ -42,6 +42,7 @@ export const slugs = {
   about: 'about/',
   compare: 'compare/',
   notebook: 'notebook/',
+  explore: 'explore/',
   embed: (chartId: string) => `embed/${chartId}/`,
 } as const;
 
