@@ -24,4 +24,6 @@ requestAnimationFrame(() => setTimeout(() => {
   chartActions();
   sortable();
   absoluteUrls();
+  // Citations (report and data pages): today's date and this origin, code loaded only there.
+  if (document.querySelector('[data-cite]')) void import('./cite.ts').then((m) => m.citations());
 }, 0));

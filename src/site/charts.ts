@@ -14,6 +14,7 @@ import { fmt, t, type Lang } from './i18n.ts';
 import { bins, latestYear, lineages, ranking, yearTotals, type Lineage, type Ranked } from './model.ts';
 import { agencyLabel, lineageLabel } from './names.ts';
 import { pageHref, slugs } from './url.ts';
+import { dataVersion } from './version.ts';
 
 type Value = string | number | null;
 
@@ -315,8 +316,8 @@ export function chartCsv(c: ChartSpec): string {
   return csvLine(c.csv.columns) + c.csv.rows.map(csvLine).join('');
 }
 
-/** The date the data was built: SOURCE_DATE_EPOCH if set (reproducible builds), else today. */
-export function buildDate(): string {
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  return new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
-}
+/**
+ * @deprecated Use `dataVersion().date` (src/site/version.ts): the day the data is current to, the same
+ * on any day of building. Kept only so that callers not yet moved over print that date, not today's.
+ */
+export const buildDate = (): string => dataVersion().date;

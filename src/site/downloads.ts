@@ -9,10 +9,36 @@ import type { Zippable } from 'fflate';
 import { TABLES, type Row } from '../schema/index.ts';
 import { DATA_DIR, readTable } from './data.ts';
 import { xlsx, type XlsxCell } from './xlsx.ts';
+import { PACKAGE } from '../files/package.ts';
+import { dataVersion, type DataVersion } from './version.ts';
 import { zipFixed } from './zip.ts';
 
 export const WORKBOOK = 'disclosure-atlas.xlsx';
 export const ZIP = 'disclosure-atlas.zip';
+
+/**
+ * The name a download is saved under: the workbook and the zip carry the data version
+ * (`disclosure-atlas_2026-04-17.be74630.zip`) while their URLs stay the same; tables keep their names.
+ */
+export function savedName(name: string, version: string): string {
+  if (name !== WORKBOOK && name !== ZIP) return name;
+  const dot = name.lastIndexOf('.');
+  return `${name.slice(0, dot)}_${version}${name.slice(dot)}`;
+}
+
+/** What the data is, in both languages: the workbook's last sheet (`about`) and the zip's VERSION file. */
+export function aboutRows(v: DataVersion): [string, string][] {
+  return [
+    ['数据集 Dataset', `${PACKAGE.title.zh} ${PACKAGE.title.en}`],
+    ['数据版本 Data version', v.version],
+    ['数据截至 Current to', v.date],
+    ['表格文件摘要 Hash of the table files', v.hash],
+    ['表格结构版本 Schema version', PACKAGE.schemaVersion],
+    ['许可 Licence', PACKAGE.licenses.map((l) => l.title ?? l.name).join('; ')],
+    ['来源 Source', PACKAGE.sources.map((s) => s.title).join('; ')],
+    ['说明 Notes', 'README.md, datapackage.json'],
+  ];
+}
 
 export interface FileInfo {
   /** Path under the site base: data/summary.csv */
@@ -26,7 +52,7 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const info = (path: string, bytes: Uint8Array): FileInfo => ({ path, name: path.split('/').pop()!, bytes: bytes.length, sha256: sha(bytes) });
 const read = (name: string) => new Uint8Array(readFileSync(join(DATA_DIR, name)));
 
-/** The workbook: one sheet per table (header = column names), then the data dictionary. */
+/** The workbook: one sheet per table (header = column names), then the data dictionary, then `about` (the data version). */
 export function workbookBytes(): Uint8Array {
   const sheets = TABLES.map((def) => {
     const rows: readonly Row[] = readTable(def.name);
@@ -34,7 +60,8 @@ export function workbookBytes(): Uint8Array {
   });
   const dictionary = [['table', 'column', 'type', 'zh', 'en', 'values'],
     ...TABLES.flatMap((def) => def.columns.map((c) => [def.name, c.name, c.type, c.zh, c.en, c.values?.join(' | ') ?? null]))];
-  return xlsx([...sheets, { name: 'dictionary', rows: dictionary }]);
+  const about = [['项目 Item', '内容 Value'], ...aboutRows(dataVersion())];
+  return xlsx([...sheets, { name: 'dictionary', rows: dictionary }, { name: 'about', rows: about }]);
 }
 
 let memo: { tables: { name: string; rows: number; csv: FileInfo; parquet: FileInfo }[]; extra: FileInfo[]; workbook: Uint8Array; zip: Uint8Array } | undefined;
@@ -59,6 +86,9 @@ export function downloads() {
   }
   files['disclosure-atlas/datapackage.json'] = read('datapackage.json');
   files['disclosure-atlas/README.md'] = read('README.md');
+  // The version on its first line, for scripts; then what it means.
+  const v = dataVersion();
+  files['disclosure-atlas/VERSION'] = new TextEncoder().encode(`${v.version}\n\n${aboutRows(v).map(([k, x]) => `${k}: ${x}`).join('\n')}\n`);
   files[`disclosure-atlas/${WORKBOOK}`] = workbook;
   const zip = zipFixed(files, 9);
   const extra = [
