@@ -1,12 +1,18 @@
 /** The site's only script: small enhancements over pages that work without it. */
 import { absoluteUrls } from './absolute.ts';
 import { chartActions } from './actions.ts';
+import { langSwitchKeepsHash } from './lang-switch.ts';
 import { sortable } from './sortable.ts';
+import { inlineSource } from './source.ts';
 import { tooltips } from './tooltip.ts';
 
-// The search box loads its code and its index only when the reader focuses it or types.
-const searchInput = document.querySelector<HTMLInputElement>('input[data-search]');
-if (searchInput) {
+langSwitchKeepsHash();
+// A report page's source loads at once when the page is opened at one of its lines (#L22).
+inlineSource();
+
+// The search box loads its code and its index only when the reader focuses it or types. (The 404
+// page has one per language, one of them hidden.)
+for (const searchInput of document.querySelectorAll<HTMLInputElement>('input[data-search]')) {
   let started = false;
   const start = () => {
     if (started) return;

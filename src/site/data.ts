@@ -2,7 +2,7 @@
  * Build-time data: the published CSV files in public/data, read with papaparse and typed by the
  * one schema (TABLES). An empty CSV field is NULL. Nothing here runs in the browser.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { decode } from '../parse/decode.ts';
@@ -82,11 +82,28 @@ export function loadData(dir = DATA_DIR): Dataset {
   return data;
 }
 
+type PerReport = Exclude<TableName, 'reports' | 'agencies'>;
+const byReportCache = new Map<string, Map<string, unknown[]>>();
+/**
+ * One report's rows of a table, from an index built once per table: a page per report filtering
+ * every row would make the site build quadratic in the number of reports.
+ */
+export function reportRows<N extends PerReport>(name: N, reportId: string, data: Dataset = loadData()): RowOf<N>[] {
+  let index = byReportCache.get(name);
+  if (!index || data !== cached) {
+    index = groupBy<RowOf<N>, string>(data[name] as RowOf<N>[], (x) => (x as { report_id: string }).report_id) as Map<string, unknown[]>;
+    if (data === cached) byReportCache.set(name, index);
+  }
+  return (index.get(reportId) ?? []) as RowOf<N>[];
+}
+
 /** A PDF or DOCX original: build:data keeps it, and the structure read from it, under data/sources/. */
 export const isOriginal = (file: string): boolean => /\.(?:pdf|docx)$/i.test(file);
 /** Paths under the data folder (and the site's data/ URL) of an original and of its read structure. */
 export const originalPath = (file: string): string => `sources/${file}`;
 export const readPath = (file: string): string => `sources/${file}.html`;
+/** Whether build:data kept the structure read from an original (not for a scan, an encrypted file…). */
+export const hasReadStructure = (file: string, dataDir = DATA_DIR): boolean => isOriginal(file) && existsSync(join(dataDir, readPath(file)));
 
 /** Source files larger than this are not shown on their page (the build reads them all the same). */
 export const SOURCE_FILE_LIMIT = 20 * 1024 * 1024;

@@ -33,6 +33,8 @@ export const slugs = {
   home: '',
   agency: (lineageId: string) => `agency/${lineageId}/`,
   report: (reportId: string) => `report/${reportId}/`,
+  /** A report's source text, one page for both languages (report pages load it on demand). */
+  source: (reportId: string) => `source/${reportId}/`,
   regions: 'regions/',
   /** A province's or city's page by its six-digit GB/T 2260 code (regions/350000/). */
   region: (code: string) => `regions/${code}/`,
@@ -44,6 +46,10 @@ export const slugs = {
   notebook: 'notebook/',
   explore: 'explore/',
   embed: (chartId: string) => `embed/${chartId}/`,
+  /** The same embed pinned to a data version: a deploy that keeps old folders keeps every version an embed pinned. */
+  embedPinned: (version: string, chartId: string) => `embed/v/${version}/${chartId}/`,
+  /** The Parquet files of a data version, which pinned compare embeds query. */
+  dataPinned: (version: string) => `data/v/${version}/`,
 } as const;
 
 /**

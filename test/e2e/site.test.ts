@@ -269,15 +269,29 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the site in Chromium'), () => {
   test('report numbers link to their source line, which is highlighted', async () => {
     const page = await open(PAGES.report);
     const link = page.locator('#proactive + .scroll table a').first();
-    const href = await link.getAttribute('href');
-    expect(href).toMatch(/^#L\d+$/);
+    // The link goes to the line on the report's source page (one page for both languages)…
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/\/source\/[^/]+\/#L\d+$/);
+    const hash = href.slice(href.indexOf('#'));
+    expect(await page.locator('.source').count()).toBe(0);
+    // …and with JavaScript the report page loads the source in place and goes to the line.
+    const path = new URL(page.url()).pathname;
     await link.click();
-    expect(new URL(page.url()).hash).toBe(href);
-    const target = page.locator(`.source ${href}`);
+    await expect.poll(() => new URL(page.url()).hash).toBe(hash);
+    expect(new URL(page.url()).pathname).toBe(path);
+    const target = page.locator(`.source ${hash}`);
     await expect.poll(() => target.isVisible()).toBe(true);
     expect(await target.textContent()).toContain('100');
     const bg = await target.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(bg).not.toBe('rgba(0, 0, 0, 0)');
+    // Without JavaScript the link opens the source page with the line highlighted.
+    const plain = await page.context().browser()!.newContext({ javaScriptEnabled: false });
+    const sourcePage = await plain.newPage();
+    await sourcePage.goto(new URL(href, page.url()).href);
+    const line = sourcePage.locator(`.source ${hash}`);
+    expect(await line.textContent()).toContain('100');
+    expect(await line.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    await plain.close();
     // Table 三 is laid out with the schema's row labels.
     expect(await page.locator('.t3 th[scope="row"]').first().textContent()).toContain('一、本年新收政府信息公开申请数量');
     await page.close();
