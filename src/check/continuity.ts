@@ -11,9 +11,19 @@ export interface CarryFacts {
 /** Across years of one lineage: 四 (carried forward) of year N equals 二 (carried over) of N+1, 总计 column. */
 export function checkContinuity(reports: CarryFacts[]): Map<string, Check> {
   const out = new Map<string, Check>();
+  // Reports by lineage and year, in input order: one look-up per report, not a scan (100,000s of reports).
+  const byYear = new Map<string, CarryFacts[]>();
+  const at = (lineageId: string, year: number) => `${year}\u0000${lineageId}`;
   for (const r of reports) {
     if (r.year === null) continue;
-    const prev = reports.filter((p) => p.lineageId === r.lineageId && p.year === r.year! - 1);
+    const k = at(r.lineageId, r.year);
+    const list = byYear.get(k);
+    if (list) list.push(r);
+    else byYear.set(k, [r]);
+  }
+  for (const r of reports) {
+    if (r.year === null) continue;
+    const prev = byYear.get(at(r.lineageId, r.year - 1)) ?? [];
     const check = 'carry_over_continuity' as const;
     const subject = `${r.year! - 1}→${r.year}`;
     if (prev.length !== 1) {

@@ -46,9 +46,15 @@ export function cell(def: TableDef, col: Column, row: Row, i: number): Cell {
 /** A checked cell as a CSV field: numbers plain (cell() let only finite ones through), "" for an empty string. */
 const field = (v: Cell): string => csvField(v);
 
+/** The header record (no line end): column names in TABLES order. */
+export const csvHeader = (def: TableDef): string => def.columns.map((c) => field(c.name)).join(',');
+
+/** One row as a CSV record (no line end), every cell checked; `i` is its index, for the error. */
+export const csvRecord = (def: TableDef, row: Row, i: number): string => def.columns.map((c) => field(cell(def, c, row, i))).join(',');
+
 /** RFC 4180 CSV, UTF-8 without BOM, '\n' after every record, header = TABLES column order. */
 export function toCsv(def: TableDef, rows: readonly Row[]): string {
-  const lines = [def.columns.map((c) => field(c.name)).join(',')];
-  rows.forEach((row, i) => lines.push(def.columns.map((c) => field(cell(def, c, row, i))).join(',')));
+  const lines = [csvHeader(def)];
+  rows.forEach((row, i) => lines.push(csvRecord(def, row, i)));
   return lines.join('\n') + '\n';
 }

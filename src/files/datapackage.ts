@@ -17,16 +17,23 @@ export interface PackageMeta {
   sources: readonly { title: string; path?: string }[];
 }
 
-/** One published table and its two serialisations. */
+/** A file's size and `sha256:<hex>`, as the descriptor states them (a streamed file is not held to be hashed). */
+export interface FileFacts {
+  bytes: number;
+  hash: string;
+}
+
+/** One published table and its two serialisations: their bytes, or their facts when written as a stream. */
 export interface TableFiles {
   def: TableDef;
-  csv: Uint8Array | string;
-  parquet: Uint8Array;
+  csv: Uint8Array | string | FileFacts;
+  parquet: Uint8Array | FileFacts;
 }
 
 const bytesOf = (x: Uint8Array | string) => (typeof x === 'string' ? new TextEncoder().encode(x) : x);
 
-function fileFacts(x: Uint8Array | string) {
+function fileFacts(x: Uint8Array | string | FileFacts): FileFacts {
+  if (typeof x !== 'string' && !(x instanceof Uint8Array)) return { bytes: x.bytes, hash: x.hash };
   const b = bytesOf(x);
   return { bytes: b.byteLength, hash: fileHash(b) };
 }
@@ -34,8 +41,8 @@ function fileFacts(x: Uint8Array | string) {
 /** The data version of these tables on that date: the hash covers every CSV and Parquet file. */
 export function tablesVersion(tables: readonly TableFiles[], date: string): DataVersion {
   const files = tables.flatMap(({ def, csv, parquet }) => [
-    { path: `${def.name}.csv`, hash: fileHash(bytesOf(csv)) },
-    { path: `${def.name}.parquet`, hash: fileHash(parquet) },
+    { path: `${def.name}.csv`, hash: fileFacts(csv).hash },
+    { path: `${def.name}.parquet`, hash: fileFacts(parquet).hash },
   ]);
   return makeVersion(date, versionHash(files));
 }

@@ -1,6 +1,7 @@
-export { toCsv, plainNumber, isoDays, cell, type Cell } from './csv.ts';
-export { toParquet } from './parquet.ts';
-export { dataPackage, dataPackageJson, tablesVersion, type PackageMeta, type TableFiles } from './datapackage.ts';
+export { toCsv, csvHeader, csvRecord, plainNumber, isoDays, cell, type Cell } from './csv.ts';
+export { toParquet, parquetSchema, CREATED_BY, ROW_GROUPS } from './parquet.ts';
+export { CsvStream, ParquetStream, TableStream } from './stream.ts';
+export { dataPackage, dataPackageJson, tablesVersion, type FileFacts, type PackageMeta, type TableFiles } from './datapackage.ts';
 export { fileHash, makeVersion, parseVersion, versionDate, versionHash, type DataVersion, type DatedReport } from './version.ts';
 export { dataReadme, type ReadmeTable } from './readme.ts';
-export { writeTables, type WrittenFile } from './write.ts';
+export { writeDescriptors, writeTables, type WrittenFile } from './write.ts';

@@ -14,22 +14,28 @@ const ELEMENT: Record<Column['type'], Omit<SchemaElement, 'name'>> = {
 };
 
 /** The writer wants physical values: bigint for INT64, days since epoch for DATE. */
-function physical(col: Column, v: string | number | null): string | number | bigint | null {
+export function physical(col: Column, v: string | number | null): string | number | bigint | null {
   if (v === null) return null;
   if (col.type === 'integer') return BigInt(v);
   if (col.type === 'date') return isoDays(v as string);
   return v;
 }
 
+/** The file's schema: these columns (a table's, or a Hive partition's without the partition column). */
+export function parquetSchema(columns: readonly Column[]): SchemaElement[] {
+  return [{ name: 'root', num_children: columns.length }, ...columns.map((c) => ({ name: c.name, ...ELEMENT[c.type] }))];
+}
+
+/** Fixed, so a file written at once and one written row group by row group (src/files/stream.ts) are the same bytes. */
+export const CREATED_BY = 'disclosure-atlas (hyparquet-writer)';
+/** Rows per row group: the first 1,000, then 100,000 each (hyparquet-writer's default, stated). */
+export const ROW_GROUPS = [1000, 100_000];
+
 /** One Parquet file per table. Deterministic: no timestamps in the format, created_by is fixed. */
 export function toParquet(def: TableDef, rows: readonly Row[]): Uint8Array {
-  const schema: SchemaElement[] = [
-    { name: 'root', num_children: def.columns.length },
-    ...def.columns.map((c) => ({ name: c.name, ...ELEMENT[c.type] })),
-  ];
   const columnData: ColumnSource[] = def.columns.map((c) => ({
     name: c.name,
     data: rows.map((row, i) => physical(c, cell(def, c, row, i))),
   }));
-  return new Uint8Array(parquetWriteBuffer({ columnData, schema, createdBy: 'disclosure-atlas (hyparquet-writer)' }));
+  return new Uint8Array(parquetWriteBuffer({ columnData, schema: parquetSchema(def.columns), createdBy: CREATED_BY, rowGroupSize: ROW_GROUPS }));
 }

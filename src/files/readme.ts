@@ -6,6 +6,8 @@ import type { DataVersion } from './version.ts';
 export interface ReadmeTable {
   def: TableDef;
   rows?: readonly Row[];
+  /** The row count where the rows are not held (a streamed build). */
+  count?: number;
 }
 
 const files = (d: TableDef) => `\`${d.name}.parquet\` · \`${d.name}.csv\``;
@@ -18,8 +20,9 @@ export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta, ve
   // summary is the table a journalist opens first; examples use it when it is there.
   const first = tables.find((t) => t.def.name === 'summary')?.def.name ?? tables[0]?.def.name ?? 'summary';
   const homepage = meta.homepage ? ` ${meta.homepage}` : '';
-  const zhList = tables.map(({ def, rows }) => `- **${def.name}**（${files(def)}${rows ? `，${rows.length} 行` : ''}）：${def.zh}`);
-  const enList = tables.map(({ def, rows }) => `- **${def.name}** (${files(def)}${rows ? `, ${rows.length} rows` : ''}): ${def.en}`);
+  const count = (t: ReadmeTable) => t.rows?.length ?? t.count;
+  const zhList = tables.map((t) => `- **${t.def.name}**（${files(t.def)}${count(t) !== undefined ? `，${count(t)} 行` : ''}）：${t.def.zh}`);
+  const enList = tables.map((t) => `- **${t.def.name}** (${files(t.def)}${count(t) !== undefined ? `, ${count(t)} rows` : ''}): ${t.def.en}`);
   // Where the coverage columns are published, say what they count (labels from the schema).
   const covered = tables.filter(({ def }) => def.columns.some((c) => c.name === 'cells_read')).map(({ def }) => def.name);
   const zhCoverage = covered.length ? [`- \`cells_expected\`、\`cells_read\`（${covered.join('、')} 表）：按格式版本规定的单元格数（表二、表三、表四各格及第一部分合计）与其中读到数值的个数；原文空白的单元格也计为未读取。`] : [];

@@ -2,10 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Row, TableDef } from '../schema/tables.ts';
 import { toCsv } from './csv.ts';
-import { dataPackage, dataPackageJson, tablesVersion, type PackageMeta } from './datapackage.ts';
+import { dataPackage, dataPackageJson, tablesVersion, type PackageMeta, type TableFiles } from './datapackage.ts';
 import { toParquet } from './parquet.ts';
-import { dataReadme } from './readme.ts';
-import { versionDate, type DatedReport } from './version.ts';
+import { dataReadme, type ReadmeTable } from './readme.ts';
+import { versionDate, type DataVersion, type DatedReport } from './version.ts';
 
 export interface WrittenFile {
   path: string;
@@ -13,7 +13,7 @@ export interface WrittenFile {
 }
 
 /**
- * The only disk I/O of the files stage: `<name>.csv` and `<name>.parquet` per table, then
+ * Disk I/O of the files stage (with stream.ts, for tables written as they fill): `<name>.csv` and `<name>.parquet` per table, then
  * `datapackage.json` and `README.md`, both naming the data version (a hash of the table files
  * and the date the `reports` rows are current to, or SOURCE_DATE_EPOCH's day in `env`).
  * Files already in outDir that are not written stay there.
@@ -26,9 +26,31 @@ export async function writeTables(
 ): Promise<WrittenFile[]> {
   const built = tables.map(({ def, rows }) => ({ def, rows, csv: toCsv(def, rows), parquet: toParquet(def, rows) }));
   const reports = (tables.find((t) => t.def.name === 'reports')?.rows ?? []) as readonly DatedReport[];
+  const out: [string, string | Uint8Array][] = built.flatMap(({ def, csv, parquet }): [string, string | Uint8Array][] => [[`${def.name}.csv`, csv], [`${def.name}.parquet`, parquet]]);
+  await mkdir(outDir, { recursive: true });
+  const written: WrittenFile[] = [];
+  for (const [name, data] of out) {
+    const path = join(outDir, name);
+    await writeFile(path, data);
+    written.push({ path, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength });
+  }
+  return [...written, ...(await writeDescriptors(outDir, built, meta, reports, env)).written];
+}
+
+/**
+ * `datapackage.json` and `README.md` for table files already written (at once, or as a stream:
+ * then each table gives its files' facts and its row count), both naming the data version.
+ * `reports` need only the fields the version's date is taken from.
+ */
+export async function writeDescriptors(
+  outDir: string,
+  built: readonly (TableFiles & ReadmeTable)[],
+  meta: PackageMeta,
+  reports: readonly DatedReport[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<{ written: WrittenFile[]; version: DataVersion }> {
   const version = tablesVersion(built, versionDate(reports, env));
-  const out: [string, string | Uint8Array][] = [
-    ...built.flatMap(({ def, csv, parquet }): [string, string | Uint8Array][] => [[`${def.name}.csv`, csv], [`${def.name}.parquet`, parquet]]),
+  const out: [string, string][] = [
     ['datapackage.json', dataPackageJson(dataPackage(built, meta, version))],
     ['README.md', dataReadme(built, meta, version)],
   ];
@@ -37,7 +59,7 @@ export async function writeTables(
   for (const [name, data] of out) {
     const path = join(outDir, name);
     await writeFile(path, data);
-    written.push({ path, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength });
+    written.push({ path, bytes: Buffer.byteLength(data) });
   }
-  return written;
+  return { written, version };
 }

@@ -3,7 +3,7 @@ import { APPLICATION_ROWS, RESULT_GROUPS, TABLES, type ResultGroup, type Row, ty
 import { cellName as name, type CellAt } from '../layout/index.ts';
 import type { Entry } from './dataset.ts';
 
-export { buildDataset, type Entry, type Input } from './dataset.ts';
+export { assignIds, buildDataset, byFile, continuity, draftReport, finishReport, keyOf, seenAgencies, type Draft, type DraftKey, type Entry, type Identity, type Input } from './dataset.ts';
 
 export interface Table {
   def: TableDef;
@@ -19,35 +19,43 @@ export function tables(entries: readonly Entry[], registry: Registry): Table[] {
     agencyId: e.agencyId, lineageId: e.lineageId, name: e.report.agencyName.value!, year: e.report.year.value,
   })), registry);
   const byAgency = new Map(agencies.map((a) => [a.agency_id, a]));
-  const failed = (e: Entry) => e.checks.filter((c) => c.status === 'fail').length;
-  const counted = (e: Entry) => e.report.warnings.filter((w) => w.severity !== 'note').length;
 
-  const rows: Rows = {
-    reports: entries.map((e): RowOf<'reports'> => ({
-      report_id: e.reportId, agency_id: e.agencyId, agency_name: e.report.agencyName.value, year: e.report.year.value,
-      template: e.report.template, published_on: e.report.publishedOn.value, source_file: e.file, source_sha256: e.sha256,
-      source_encoding: e.encoding, title: e.report.title.value, source_url: e.report.source.url, published_at: e.report.source.publishedAt, status: e.report.status, warnings: counted(e), checks_failed: failed(e),
-      cells_expected: e.coverage.expected, cells_read: e.coverage.read,
-    })),
-    agencies,
-    proactive: entries.flatMap((e) => {
-      const r = e.report;
-      const total: RowOf<'proactive'>[] = r.proactiveTotal.value === null ? [] : [{ report_id: e.reportId, category: 'total', category_label: '合计', items: r.proactiveTotal.value, share_pct: null, line: r.proactiveTotal.line }];
-      return [...total, ...r.proactiveCategories.map((c): RowOf<'proactive'> => ({ report_id: e.reportId, category: c.key, category_label: c.label, items: c.items, share_pct: c.sharePct, line: c.line }))];
-    }),
-    article20: entries.flatMap((e) => e.report.article20.map((c): RowOf<'article20'> => ({
-      report_id: e.reportId, clause: c.clause, item: c.item, item_label: c.itemLabel, measure: c.measure, value: c.value, unit: c.unit, raw: c.raw, line: c.line, source_cell: cellName(c.cell), source_page: c.cell?.page ?? null,
-    }))),
-    applications: entries.flatMap((e) => e.report.applications.map((c): RowOf<'applications'> => ({
-      report_id: e.reportId, row: c.row, row_label: APPLICATION_ROWS.find((r) => r.key === c.row)!.zh, applicant: c.applicant, value: c.value, line: c.line, source_cell: cellName(c.cell), source_page: c.cell?.page ?? null,
-    }))),
-    reviews: entries.flatMap((e) => e.report.reviews.map((c): RowOf<'reviews'> => ({ report_id: e.reportId, proceeding: c.proceeding, outcome: c.outcome, value: c.value, line: c.line, source_cell: cellName(c.cell), source_page: c.cell?.page ?? null }))),
-    checks: entries.flatMap((e) => e.checks.map((c): RowOf<'checks'> => ({ report_id: e.reportId, check: c.check, subject: c.subject, status: c.status, detail: c.detail }))),
-    warnings: entries.flatMap((e) => e.report.warnings.map((w, i): RowOf<'warnings'> => ({ report_id: e.reportId, seq: i + 1, severity: w.severity, code: w.code, message: w.message, message_zh: w.zh, message_en: w.en, line: w.line }))),
-    narrative: entries.flatMap((e) => e.report.narrative.map((n): RowOf<'narrative'> => ({ report_id: e.reportId, section: n.section, heading: n.heading, text: n.text, line: n.line }))),
-    summary: entries.map((e) => summaryRow(e, byAgency.get(e.agencyId), failed(e))),
-  };
+  const per = entries.map((e) => reportRows(e, byAgency.get(e.agencyId)));
+  const rows = { agencies } as Rows;
+  for (const name of REPORT_TABLES) (rows as Record<string, Row[]>)[name] = per.flatMap((r): Row[] => r[name]);
   return TABLES.map((def) => ({ def, rows: sortRows(def, rows[def.name]) }));
+}
+
+/** The tables made one report at a time: every table but agencies. */
+export const REPORT_TABLES = TABLES.map((t) => t.name).filter((n): n is Exclude<TableName, 'agencies'> => n !== 'agencies');
+export type ReportTable = (typeof REPORT_TABLES)[number];
+
+/** One report's rows of every table but agencies, in the order they are published within the report. */
+export function reportRows(e: Entry, agency: RowOf<'agencies'> | undefined): { [N in ReportTable]: RowOf<N>[] } {
+  const failed = e.checks.filter((c) => c.status === 'fail').length;
+  const counted = e.report.warnings.filter((w) => w.severity !== 'note').length;
+  const r = e.report;
+  const total: RowOf<'proactive'>[] = r.proactiveTotal.value === null ? [] : [{ report_id: e.reportId, category: 'total', category_label: '合计', items: r.proactiveTotal.value, share_pct: null, line: r.proactiveTotal.line }];
+  return {
+    reports: [{
+      report_id: e.reportId, agency_id: e.agencyId, agency_name: r.agencyName.value, year: r.year.value,
+      template: r.template, published_on: r.publishedOn.value, source_file: e.file, source_sha256: e.sha256,
+      source_encoding: e.encoding, title: r.title.value, source_url: r.source.url, published_at: r.source.publishedAt, status: r.status, warnings: counted, checks_failed: failed,
+      cells_expected: e.coverage.expected, cells_read: e.coverage.read,
+    }],
+    proactive: [...total, ...r.proactiveCategories.map((c): RowOf<'proactive'> => ({ report_id: e.reportId, category: c.key, category_label: c.label, items: c.items, share_pct: c.sharePct, line: c.line }))],
+    article20: r.article20.map((c): RowOf<'article20'> => ({
+      report_id: e.reportId, clause: c.clause, item: c.item, item_label: c.itemLabel, measure: c.measure, value: c.value, unit: c.unit, raw: c.raw, line: c.line, source_cell: cellName(c.cell), source_page: c.cell?.page ?? null,
+    })),
+    applications: r.applications.map((c): RowOf<'applications'> => ({
+      report_id: e.reportId, row: c.row, row_label: APPLICATION_ROWS.find((x) => x.key === c.row)!.zh, applicant: c.applicant, value: c.value, line: c.line, source_cell: cellName(c.cell), source_page: c.cell?.page ?? null,
+    })),
+    reviews: r.reviews.map((c): RowOf<'reviews'> => ({ report_id: e.reportId, proceeding: c.proceeding, outcome: c.outcome, value: c.value, line: c.line, source_cell: cellName(c.cell), source_page: c.cell?.page ?? null })),
+    checks: e.checks.map((c): RowOf<'checks'> => ({ report_id: e.reportId, check: c.check, subject: c.subject, status: c.status, detail: c.detail })),
+    warnings: r.warnings.map((w, i): RowOf<'warnings'> => ({ report_id: e.reportId, seq: i + 1, severity: w.severity, code: w.code, message: w.message, message_zh: w.zh, message_en: w.en, line: w.line })),
+    narrative: r.narrative.map((n): RowOf<'narrative'> => ({ report_id: e.reportId, section: n.section, heading: n.heading, text: n.text, line: n.line })),
+    summary: [summaryRow(e, agency, failed)],
+  };
 }
 
 const cellName = (at: CellAt | null) => (at ? name(at) : null);
@@ -80,7 +88,7 @@ function byKey<K extends string, V>(keys: readonly K[], f: (k: K) => V): Record<
  * Sorts by the first key column (report_id or agency_id). Within a report, rows keep the order
  * they were made in: the prescribed order of the form, which is how a reader expects them.
  */
-function sortRows(def: TableDef, rows: readonly Row[]): Row[] {
+export function sortRows(def: TableDef, rows: readonly Row[]): Row[] {
   const k = def.key[0]!;
   return [...rows].sort((x, y) => (String(x[k]) < String(y[k]) ? -1 : String(x[k]) > String(y[k]) ? 1 : 0));
 }
