@@ -37,6 +37,20 @@ function findTotal(text: string): RegExpExecArray | undefined {
   }
   return best;
 }
+/**
+ * A category's id from its label, remembered: slug() runs pinyin over the label, a tenth of the
+ * parse of a text report, and the same few labels come back in report after report.
+ */
+const slugs = new Map<string, string>();
+function categorySlug(label: string): string {
+  let s = slugs.get(label);
+  if (s === undefined) {
+    if (slugs.size >= 10_000) slugs.clear(); // bounded: a long build meets few distinct labels
+    slugs.set(label, (s = slug(label)));
+  }
+  return s;
+}
+
 // "政策法规类 29 条，占比 29%" / "其他 2 条，占比 4.1%" / "…其他政府信息 2 条" (a space set before the number).
 const CATEGORY = new RegExp(`([\\u4e00-\\u9fa5]{1,10}?类|其他(?:类|信息)?)[^\\d。；;，,]{0,4}?\\s*(\\d+)\\s*${UNIT}(?:[，,]?\\s*(?:占比|占)\\s*(?:约\\s*)?(\\d+(?:\\.\\d+)?)\\s*%)?`, 'g');
 
@@ -72,7 +86,7 @@ export function readProactive(lines: Line[], warnings: Warning[]): { total: Sour
     end = c.index + c[0].length;
     const label = c[1]!.replace(/^(?:其中|包括|含)[:：]?/, '');
     const known = PROACTIVE_CATEGORIES.find((k) => k.match.test(label));
-    let key = known?.key ?? `c_${slug(label)}`;
+    let key = known?.key ?? `c_${categorySlug(label)}`;
     while (keys.has(key)) key += '_2';
     keys.add(key);
     // Out of range (a garbled count of 400 digits) is NULL with a warning: src/parse/bounds.ts.
