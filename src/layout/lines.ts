@@ -71,17 +71,18 @@ const esc = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')
 /** Any character `fold` changes (astral characters are never folded). */
 const FOLDS = new RegExp(`[\\uff10-\\uff19${Object.keys(FOLD).filter((k) => k.length === 1).map(esc).join('')}]`);
 
+const EVERY_FOLD = new RegExp(FOLDS.source, 'g');
+const foldChar = (ch: string): string => {
+  const code = ch.charCodeAt(0);
+  return code >= 0xff10 && code <= 0xff19 ? String.fromCharCode(code - 0xff10 + 48) : FOLD[ch] ?? ch;
+};
+
 /** One-to-one fold: full-width digits and signs to ASCII, odd spaces to a space, traditional to simplified. */
 export function fold(s: string): string {
-  // Most lines need nothing: test once rather than rebuild the string.
+  // Most lines need nothing: test once rather than rebuild the string. Where some characters
+  // fold, only they are replaced (the rest is copied natively, not rebuilt character by character).
   if (!FOLDS.test(s)) return s;
-  let out = '';
-  for (const ch of s) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
-    else out += FOLD[ch] ?? ch;
-  }
-  return out;
+  return s.replace(EVERY_FOLD, foldChar);
 }
 
 /** Page footers and headers that PDF extraction leaves inside tables: "- 5 -", "第 5 页 共 9 页". */
