@@ -21,7 +21,7 @@ import { APPLICANT_KEYS, ARTICLE20, REVIEW_CELLS, applicationRows, type Template
 import {
   PROACTIVE_KEY, cellKeys, cellPerLine, cellsOf, columnMajor, documentOf, flattened, fullWidth, pdfRows, pdfRowsLabelAfter,
   pipeMarkdown, t2Key, t3Key, t4Key, tabSeparated, truthOf, withBlanks, type Block, type Cells, type DocOptions, type Truth,
-} from './render.ts';
+} from '../../scripts/shapes.ts';
 
 const dir = resolve(process.env.ATLAS_CORPUS ?? join(import.meta.dirname, '../../../shared/corpus/pingtan'));
 const present = existsSync(join(dir, 'html')) && existsSync(join(dir, 'SOURCES.tsv'));

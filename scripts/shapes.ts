@@ -1,14 +1,14 @@
 /**
- * The shape generator: one report's cells (read from its real HTML page) printed again in the
+ * The shape printer: one report's cells (read from its real HTML page) printed again in the
  * shapes extracted text takes in practice (report-format.md, "What extracted text looks like"),
- * so the parser can be asked to read each shape back. Everything here is pure: a `Truth` in,
- * text out.
+ * so the parser can be asked to read each shape back (test/shapes) and the scale benchmarks get
+ * reports in every shape (scripts/generate-reports.ts). Pure: a `Truth` in, text out.
  */
 import {
   APPLICANT_KEYS, APPLICANTS, ARTICLE20, OUTCOMES, PROCEEDINGS, REVIEW_CELLS, SECTIONS, applicationRows,
   type Template,
-} from '../../src/schema/index.ts';
-import type { ParsedReport } from '../../src/parse/index.ts';
+} from '../src/schema/index.ts';
+import type { ParsedReport } from '../src/parse/index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Cells
