@@ -158,9 +158,11 @@ function reportCitation(r: ReportCite, o: CiteOptions): Citation {
   return { zh, en, bibtex: bib, csl: cslJson(item) };
 }
 
-/** CSL-JSON as reference managers import it (an array of items), 2-space indented, dates on one line. */
+/** CSL-JSON as reference managers import it (an array of items), 2-space indented, dates and authors on one line. */
 function cslJson(item: object): string {
-  return JSON.stringify([item], null, 2).replace(/\[\s*\[\s*([\d\s,]+?)\s*\]\s*\]/g, (_, xs: string) => `[[${xs.split(/\s*,\s*/).join(', ')}]]`);
+  return JSON.stringify([item], null, 2)
+    .replace(/\[\s*\[\s*([\d\s,]+?)\s*\]\s*\]/g, (_, xs: string) => `[[${xs.split(/\s*,\s*/).join(', ')}]]`)
+    .replace(/\[\s*\{\s*("literal": "(?:[^"\\]|\\.)*")\s*\}\s*\]/g, '[{ $1 }]');
 }
 
 function datasetCitation(d: DatasetCite, o: CiteOptions): Citation {

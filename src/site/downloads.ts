@@ -11,6 +11,7 @@ import { DATA_DIR, readTable } from './data.ts';
 import { xlsx, type XlsxCell } from './xlsx.ts';
 import { PACKAGE } from '../files/package.ts';
 import { dataVersion, type DataVersion } from './version.ts';
+import { t } from './i18n.ts';
 import { zipFixed } from './zip.ts';
 
 export const WORKBOOK = 'disclosure-atlas.xlsx';
@@ -60,8 +61,12 @@ export function workbookBytes(): Uint8Array {
   });
   const dictionary = [['table', 'column', 'type', 'zh', 'en', 'values'],
     ...TABLES.flatMap((def) => def.columns.map((c) => [def.name, c.name, c.type, c.zh, c.en, c.values?.join(' | ') ?? null]))];
-  const about = [['项目 Item', '内容 Value'], ...aboutRows(dataVersion())];
-  return xlsx([...sheets, { name: 'dictionary', rows: dictionary }, { name: 'about', rows: about }]);
+  const v = dataVersion();
+  const about = [['项目 Item', '内容 Value'], ...aboutRows(v)];
+  return xlsx([...sheets, { name: 'dictionary', rows: dictionary }, { name: 'about', rows: about }], {
+    title: `${PACKAGE.title.zh} ${PACKAGE.title.en}`, subject: `数据版本 Data version ${v.version}`, version: v.version, created: v.date,
+    creator: `${t('zh', 'siteName')} ${t('en', 'siteName')}`, keywords: PACKAGE.keywords?.join(', '), description: PACKAGE.description.en,
+  });
 }
 
 let memo: { tables: { name: string; rows: number; csv: FileInfo; parquet: FileInfo }[]; extra: FileInfo[]; workbook: Uint8Array; zip: Uint8Array } | undefined;

@@ -32,3 +32,40 @@ describe('dataVersion', () => {
     expect(() => dataVersion(b)).toThrow(/does not match the files/);
   });
 });
+
+describe('the published workbook and zip name the data version', () => {
+  it('workbook: document properties and a last sheet `about` that a real reader (exceljs) opens; zip: VERSION', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { downloads } = await import('../../src/site/downloads.ts');
+    const v = dataVersion();
+    const d = downloads();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(d.workbook) as unknown as ArrayBuffer);
+    expect(book.title).toContain('Disclosure Atlas');
+    expect(book.subject).toBe(`数据版本 Data version ${v.version}`);
+    expect(book.keywords).toContain('政府信息公开');
+    expect(book.created.toISOString()).toBe(`${v.date}T00:00:00.000Z`);
+    const names = book.worksheets.map((s) => s.name);
+    expect(names.at(-1)).toBe('about');
+    const about = book.getWorksheet('about')!;
+    const cells = new Map<string, string>();
+    about.eachRow((row) => cells.set(String(row.getCell(1).value), String(row.getCell(2).value)));
+    expect(cells.get('数据版本 Data version')).toBe(v.version);
+    expect(cells.get('数据截至 Current to')).toBe(v.date);
+    const { unzipSync, strFromU8 } = await import('fflate');
+    expect(strFromU8(unzipSync(d.workbook)['docProps/core.xml']!)).toContain(`<cp:version>${v.version}</cp:version>`);
+    expect(strFromU8(unzipSync(d.zip)['disclosure-atlas/VERSION']!).split('\n')[0]).toBe(v.version);
+  });
+
+  it('a workbook written without properties has no docProps part (its bytes as before)', async () => {
+    const { xlsx } = await import('../../src/shared/xlsx.ts');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const sheets = [{ name: 'a', rows: [['x'], [1]] }];
+    const plain = unzipSync(xlsx(sheets));
+    expect(Object.keys(plain)).not.toContain('docProps/core.xml');
+    expect(strFromU8(plain['_rels/.rels']!)).not.toContain('core-properties');
+    const withProps = unzipSync(xlsx(sheets, undefined, { title: 'T & <t>', created: '2024-01-31' }));
+    expect(strFromU8(withProps['docProps/core.xml']!)).toContain('<dc:title>T &amp; &lt;t&gt;</dc:title>');
+    expect(strFromU8(withProps['[Content_Types].xml']!)).toContain('/docProps/core.xml');
+  });
+});
