@@ -69,7 +69,9 @@ export function chartActions(root: ParentNode = document): void {
       const svg = svgs.find((s) => s.getBoundingClientRect().width > 0) ?? svgs[0];
       if (svg) void png(svg, button.dataset.filename ?? 'chart.png');
     } else if (button.dataset.copy) {
-      const ta = document.getElementById(button.dataset.copy) as HTMLTextAreaElement | null;
+      // Several ids (an embed code's latest and pinned variants): the one on screen.
+      const areas = button.dataset.copy.split(/\s+/).map((id) => document.getElementById(id)).filter((el): el is HTMLTextAreaElement => el instanceof HTMLTextAreaElement);
+      const ta = areas.find((el) => el.getClientRects().length > 0) ?? areas[0];
       if (!ta) return;
       void copyText(ta.value).then(() => {
         const label = button.textContent;

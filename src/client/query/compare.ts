@@ -9,7 +9,7 @@
  */
 import { standaloneSvg } from '../actions.ts';
 import { h } from '../dom.ts';
-import { escapeAttr } from '../../shared/html.ts';
+import { embedSnippet, EMBED_PAD, fallbackHeight } from '../../shared/embed.ts';
 import { shortLabel as short } from '../../shared/chart-style.ts';
 import { t } from '../../site/i18n.ts';
 import { pageHref } from '../../site/url.ts';
@@ -112,9 +112,21 @@ function draw(v: View, s: CompareState, points: ComparePointRow[], source: 'parq
 
   const query = stateQuery(s, cat);
   const embed = root.querySelector<HTMLTextAreaElement>('#compare-embed');
-  if (embed) {
-    const src = new URL(pageHref(lang, 'embed/compare/') + query, v.site || location.origin).href;
-    embed.value = `<iframe src="${escapeAttr(src)}" title="${escapeAttr(label)}" width="100%" height="${Math.round(svg.viewBox.baseVal.height) + 150}" style="border:0;max-width:680px" loading="lazy"></iframe>`;
+  const pinned = root.querySelector<HTMLTextAreaElement>('#compare-embed-pinned');
+  const version = root.querySelector<HTMLElement>('#compare')?.dataset.version ?? '';
+  if (embed && pinned) {
+    const src = (slug: string) => new URL(pageHref(lang, slug) + query, v.site || location.origin).href;
+    const desc = s.from === s.to ? q(lang, 'compareDescOne', { measure: label, year: s.from }) : q(lang, 'compareDesc', { measure: label, from: s.from, to: s.to });
+    // The embed page's layout: the chart is drawn at the frame's width (300 to 640 px), at most this tall.
+    const height = fallbackHeight({
+      // extra: the data table's toggle, and the credit's own paragraph under the caption.
+      title: label, legend: series.map((x) => x.name), maxWidth: 640 + 2 * EMBED_PAD, extra: 56,
+      caption: `${desc} ${q(lang, 'sumNote')} ${q(lang, 'computedBy', { ms: '1,000 ms' })} ${t(lang, 'chartSource', { date: '2000-01-01' })} ${t(lang, 'dataVersionLine', { version })} ${t(lang, 'credit')} · ${t(lang, 'openChart')}`,
+      chartHeight: () => Math.max(300, svg.viewBox.baseVal.height),
+    });
+    const common = { title: label, height, maxWidth: 640 + 2 * EMBED_PAD };
+    embed.value = embedSnippet({ ...common, src: src('embed/compare/') });
+    pinned.value = embedSnippet({ ...common, src: src(`embed/v/${version}/compare/`), version });
   }
   const sql = compareSql(s);
   const sqlEl = root.querySelector<HTMLElement>('#compare-sql');

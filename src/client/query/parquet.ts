@@ -15,12 +15,17 @@ export interface ParquetTable {
 
 const files = new Map<string, Promise<ArrayBuffer>>();
 
-/** The bytes of `<base>/data/<name>.parquet` (same origin, memoised). */
+/** The data folder: `<meta name="atlas-data">` where a page names one (an embed pinned to a data version), else `<base>/data/`. */
+function dataRoot(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="atlas-data"]')?.content || withBase('data/');
+}
+
+/** The bytes of `<data folder>/<name>.parquet` (same origin, memoised). */
 export function fetchParquet(name: string): Promise<ArrayBuffer> {
   if (!/^[a-z0-9_]+$/.test(name)) return Promise.reject(new Error(`bad table name ${name}`));
   let p = files.get(name);
   if (!p) {
-    p = fetch(withBase(`data/${name}.parquet`)).then((r) => {
+    p = fetch(`${dataRoot()}${name}.parquet`).then((r) => {
       if (!r.ok) throw new Error(`data/${name}.parquet: HTTP ${r.status}`);
       return r.arrayBuffer();
     });

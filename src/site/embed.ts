@@ -1,0 +1,39 @@
+/**
+ * The embed codes of a build-time chart: one that follows the latest data (embed/<chart>/) and one
+ * pinned to this build's data version (embed/v/<version>/<chart>/), each with the fallback height
+ * that shows the whole embed page where the host runs no script (src/shared/embed.ts).
+ */
+import { embedSnippet, EMBED_PAD, fallbackHeight, scaledChartHeight, type EmbedLayout } from '../shared/embed.ts';
+import { buildDate, NARROW, type ChartSpec } from './charts.ts';
+import { t, type Lang } from './i18n.ts';
+import { pageHref, slugs } from './url.ts';
+import { dataVersion } from './version.ts';
+
+/** The text under an embedded chart: what it shows, its source and date, the data version, the credit. */
+export function embedCaption(lang: Lang, c: ChartSpec, version = dataVersion().version): string {
+  return `${c.description[lang]} ${t(lang, 'chartSource', { date: buildDate() })} ${t(lang, 'dataVersionLine', { version })} ${t(lang, 'credit')} · ${t(lang, 'openChart')}`;
+}
+
+/** What the fallback height is estimated from (the embed page's layout: src/components/EmbedChart.astro). */
+export function embedLayout(lang: Lang, c: ChartSpec): EmbedLayout {
+  return {
+    title: c.title[lang],
+    legend: (c.legend?.(lang) ?? []).map((l) => l.label),
+    caption: embedCaption(lang, c),
+    maxWidth: c.width + 2 * EMBED_PAD,
+    chartHeight: scaledChartHeight(c.width, c.height, NARROW),
+    extra: 32, // the data table's toggle
+  };
+}
+
+/** Both embed codes; `site` ('' at build time without ATLAS_SITE: the browser adds its origin). */
+export function chartSnippets(lang: Lang, c: ChartSpec, site: string): { latest: string; pinned: string; version: string } {
+  const { version } = dataVersion();
+  const layout = embedLayout(lang, c);
+  const common = { title: c.title[lang], height: fallbackHeight(layout), maxWidth: layout.maxWidth };
+  return {
+    version,
+    latest: embedSnippet({ ...common, src: site + pageHref(lang, slugs.embed(c.id)) }),
+    pinned: embedSnippet({ ...common, src: site + pageHref(lang, slugs.embedPinned(version, c.id)), version }),
+  };
+}
