@@ -5,6 +5,7 @@
  * published CSV of the same build, read here without DuckDB. No request may leave 127.0.0.1.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
@@ -15,6 +16,7 @@ import { decodeState, rowsSql } from '../../src/query/explore.ts';
 import { buildOnce, DIST, HAS_CHROMIUM, launch, suiteName, watchedContext, type Watched } from './helpers.ts';
 import { serve, type StaticServer } from '../../scripts/browser.ts';
 
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 type Rec = Record<string, string>;
 /** The build under test: DIST, or ATLAS_QUERY_DIST=<dir> (an existing build under /atlas/, for quick local runs). */
 let dist = DIST;
@@ -252,6 +254,26 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the table browser in Chromium'), () =>
     expect(await link.isVisible()).toBe(true);
     expect(await page.locator('.ex-layout').isVisible()).toBe(false);
     await ctx.close();
+  });
+
+  test('axe-core finds no WCAG 2 A/AA violation; at phone width nothing runs off the page', async () => {
+    const page = await w.page();
+    for (const url of [viewUrl, `${server.url}en/explore/?table=warnings&facets=severity,code`]) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(url);
+      await settled(page);
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
+      });
+      expect(violations, url).toEqual([]);
+      await page.setViewportSize({ width: 390, height: 800 });
+      // The rows scroll inside their box; the page itself is no wider than the phone.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(390);
+    }
+    await page.close();
   });
 
   test('no console error', () => {

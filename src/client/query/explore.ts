@@ -300,6 +300,9 @@ export function explore(root: HTMLElement): void {
   /** Everything that follows from the state alone (no query needed). */
   function draw(withForm: boolean): void {
     tablePick.value = state.table;
+    const named = q(lang, 'exploreResult', { table: state.table });
+    root.querySelector('#ex-result-h')!.textContent = named;
+    pager.setAttribute('aria-label', named);
     if (withForm) filterForm();
     chips();
     facetChoices();
