@@ -1,5 +1,5 @@
 import { APPLICANT_KEYS, applicationRows, type ApplicationRow, type Template } from '../schema/index.ts';
-import { labelsAfter, matchLabel } from './match.ts';
+import { labelsAfter, matchCount, matchLabel } from './match.ts';
 import { isCount } from './numbers.ts';
 import { alignments, tableRows, type Field, type TableRow } from './rows.ts';
 import { addsUp, agreed, splitRuns, splitTokens } from './split.ts';
@@ -7,6 +7,8 @@ import type { Line } from './text.ts';
 import { bi, type ApplicationCell, type Said, type Warning } from './types.ts';
 
 const WIDTH = APPLICANT_KEYS.length;
+/** Each version's rows, one array each: label matches are remembered per array (src/parse/match.ts). */
+const ROWS: Record<Template, readonly ApplicationRow[]> = { 2019: applicationRows('2019'), 2021: applicationRows('2021') };
 
 interface Placed {
   row: ApplicationRow;
@@ -21,7 +23,7 @@ interface Placed {
  * placed by the prescribed order between labelled rows, and kept only when the sum rules hold.
  */
 export function readApplications(lines: Line[], template: Template, warnings: Warning[]): ApplicationCell[] {
-  const prescribed = applicationRows(template);
+  const prescribed = ROWS[template];
   const warn = (code: string, said: Said, line: number | null) => warnings.push({ severity: 'warning', code, ...said, line });
 
   // Rows with a label we know, in order; the rest wait for placement by order.
@@ -37,7 +39,7 @@ export function readApplications(lines: Line[], template: Template, warnings: Wa
   for (const r of rows) {
     // Text read column by column puts every label before the first numbers: such a "label"
     // names many rows and places none.
-    const many = prescribed.filter((p) => p.match.test(r.label)).length >= 5;
+    const many = matchCount(r.label, prescribed) >= 5;
     const row = many ? undefined : matchLabel(r.label, prescribed);
     const index = row ? prescribed.indexOf(row) : -1;
     if (index > last) {
@@ -199,7 +201,7 @@ interface Open {
   confirm?: boolean;
 }
 
-function solve(placed: Map<string, Placed>, open: Map<string, Open>, prescribed: ApplicationRow[], warnings: Warning[]): void {
+function solve(placed: Map<string, Placed>, open: Map<string, Open>, prescribed: readonly ApplicationRow[], warnings: Warning[]): void {
   if (open.size === 0) return;
   const keys = [...open.keys()].filter((k) => placed.has(k));
   const fixed = (key: string, col: number): number | null => (open.has(key) ? null : placed.get(key)?.cells[col]?.value ?? null);

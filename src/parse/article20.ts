@@ -6,10 +6,14 @@ import { splitCells, splitTokens, vanishedBlanks } from './split.ts';
 import { squash, type Line } from './text.ts';
 import { bi, type Article20Cell, type Warning } from './types.ts';
 
+/** Each version's rows with their clause, one array each: label matches are remembered per array (src/parse/match.ts). */
+const itemsOf = (template: Template) => ARTICLE20[template].flatMap((c) => c.items.map((item) => ({ ...item, clauseDef: c })));
+const ITEMS: Record<Template, ReturnType<typeof itemsOf>> = { 2019: itemsOf('2019'), 2021: itemsOf('2021') };
+
 /** Table 二: rows placed by the meaning of their labels, values by the version's columns. */
 export function readArticle20(lines: Line[], template: Template, warnings: Warning[]): Article20Cell[] {
   const clauses = ARTICLE20[template];
-  const items = clauses.flatMap((c) => c.items.map((item) => ({ ...item, clauseDef: c })));
+  const items = ITEMS[template];
   const found = new Map<string, { label: string; fields: Field[] }>();
   const headerUnit = unitsByClause(lines, clauses);
   let rows = tableRows(lines).filter((r) => r.fields.length > 0);

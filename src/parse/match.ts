@@ -6,6 +6,32 @@ import type { TableRow } from './rows.ts';
  * nearest the end of the label wins (then the longer match).
  */
 export function matchLabel<T extends { match: RegExp }>(label: string, rows: readonly T[]): T | undefined {
+  return remembered(BEST, rows, label, () => bestMatch(label, rows));
+}
+
+/** How many of the rows' patterns a label matches (a column-major "label" names most of them). */
+export function matchCount<T extends { match: RegExp }>(label: string, rows: readonly T[]): number {
+  return remembered(COUNT, rows, label, () => rows.filter((r) => r.match.test(label)).length);
+}
+
+/**
+ * Answers per row set (by identity: callers keep one array per template) and label. The same
+ * printed labels come back in every report and, within one, for each reading of a table
+ * (labels before and after the numbers, then the placement), and each costs a regex per row.
+ */
+const BEST = new WeakMap<readonly object[], Map<string, unknown>>();
+const COUNT = new WeakMap<readonly object[], Map<string, unknown>>();
+function remembered<V>(memo: WeakMap<readonly object[], Map<string, unknown>>, rows: readonly object[], label: string, compute: () => V): V {
+  let byLabel = memo.get(rows);
+  if (!byLabel) memo.set(rows, (byLabel = new Map()));
+  if (byLabel.has(label)) return byLabel.get(label) as V;
+  const v = compute();
+  if (byLabel.size >= 10_000) byLabel.clear(); // bounded: a long build's labels are mostly the same few hundred
+  byLabel.set(label, v);
+  return v;
+}
+
+function bestMatch<T extends { match: RegExp }>(label: string, rows: readonly T[]): T | undefined {
   let best: { row: T; at: number; len: number } | undefined;
   for (const row of rows) {
     const re = everyMatch(row.match);
