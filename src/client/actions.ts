@@ -1,5 +1,4 @@
-/** Chart actions that need the browser: PNG from a canvas, copying the embed code. */
-import { saveBlob } from './save.ts';
+/** Chart actions that need the browser: PNG from a canvas (src/client/export.ts), copying the embed code. */
 
 /** A standalone copy of a page SVG: explicit size, colours resolved, white background. */
 export function standaloneSvg(svg: SVGSVGElement): { markup: string; width: number; height: number } {
@@ -13,32 +12,6 @@ export function standaloneSvg(svg: SVGSVGElement): { markup: string; width: numb
   clone.style.setProperty('--plot-background', '#ffffff');
   clone.querySelectorAll('[data-tip]').forEach((el) => el.removeAttribute('data-tip'));
   return { markup: new XMLSerializer().serializeToString(clone), width: w, height: h };
-}
-
-async function png(svg: SVGSVGElement, filename: string): Promise<void> {
-  const { markup, width, height } = standaloneSvg(svg);
-  const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml;charset=utf-8' }));
-  try {
-    const img = new Image();
-    img.decoding = 'sync';
-    await new Promise<void>((resolve, reject) => {
-      img.onload = () => resolve();
-      img.onerror = () => reject(new Error('SVG did not load'));
-      img.src = url;
-    });
-    const scale = 2;
-    const canvas = document.createElement('canvas');
-    canvas.width = width * scale;
-    canvas.height = height * scale;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (blob) saveBlob(blob, filename);
-  } finally {
-    URL.revokeObjectURL(url);
-  }
 }
 
 /** Copies text to the clipboard; where the Clipboard API is missing or refused, through a hidden text area. */
@@ -64,10 +37,9 @@ export function chartActions(root: ParentNode = document): void {
     const button = (e.target as Element).closest?.('button[data-png], button[data-copy]') as HTMLButtonElement | null;
     if (!button) return;
     if (button.dataset.png) {
-      // The version on screen (wide or phone).
-      const svgs = [...document.querySelectorAll<SVGSVGElement>(`.plot[data-chart="${button.dataset.png}"] svg`)];
-      const svg = svgs.find((s) => s.getBoundingClientRect().width > 0) ?? svgs[0];
-      if (svg) void png(svg, button.dataset.filename ?? 'chart.png');
+      // With its title, legend, source and credit (src/client/export.ts, loaded on the first export).
+      const { png: id, filename = 'chart.png' } = button.dataset;
+      void import('./export.ts').then((m) => m.savePng(id, filename));
     } else if (button.dataset.copy) {
       // Several ids (an embed code's latest and pinned variants): the one on screen.
       const areas = button.dataset.copy.split(/\s+/).map((id) => document.getElementById(id)).filter((el): el is HTMLTextAreaElement => el instanceof HTMLTextAreaElement);

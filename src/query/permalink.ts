@@ -7,7 +7,8 @@ import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { MARKS, type ChartSpec, type Mark } from './spec.ts';
 
 export interface SqlCell { type: 'sql'; sql: string }
-export interface ChartCell extends ChartSpec { type: 'chart' }
+/** `source`: the position of the SQL cell it draws, when that is not the nearest SQL cell above it. */
+export interface ChartCell extends ChartSpec { type: 'chart'; source?: number }
 export type Cell = SqlCell | ChartCell;
 export interface Notebook { title?: string; cells: Cell[] }
 
@@ -29,7 +30,7 @@ const unb64url = (s: string) => {
 };
 
 /** Compact form: t title; c cells; a SQL cell is a string, a chart cell an object. */
-type Packed = { v: 1; t?: string; c: (string | { m: Mark; x?: string; y?: string; c?: string; f?: string })[] };
+type Packed = { v: 1; t?: string; c: (string | { m: Mark; x?: string; y?: string; c?: string; f?: string; s?: number })[] };
 
 export function encodeNotebook(nb: Notebook): string {
   const packed: Packed = {
@@ -37,6 +38,7 @@ export function encodeNotebook(nb: Notebook): string {
     ...(nb.title ? { t: nb.title } : {}),
     c: nb.cells.map((c) => (c.type === 'sql' ? c.sql : {
       m: c.mark, ...(c.x ? { x: c.x } : {}), ...(c.y ? { y: c.y } : {}), ...(c.color ? { c: c.color } : {}), ...(c.facet ? { f: c.facet } : {}),
+      ...(c.source !== undefined ? { s: c.source } : {}),
     })),
   };
   return b64url(deflateSync(strToU8(JSON.stringify(packed)), { level: 9 }));
@@ -67,6 +69,11 @@ export function decodeNotebook(code: string): Notebook {
     if (y) cell.y = y;
     if (color) cell.color = color;
     if (facet) cell.facet = facet;
+    if (c.s !== undefined) {
+      // The SQL cell a chart draws must be one of this notebook's SQL cells.
+      if (!Number.isInteger(c.s) || typeof data.c[c.s] !== 'string') throw new Error('unknown cell');
+      cell.source = c.s;
+    }
     return cell;
   });
   const title = str(data.t, 200);

@@ -105,6 +105,8 @@ const S = {
   noSource: { zh: '上方没有可绘制的 SQL 单元格结果；请先运行一个 SQL 单元格。', en: 'No SQL result above to draw: run a SQL cell first.' },
   chartNeeds: { zh: '请选择 X 和 Y（方格图需要颜色）。', en: 'Pick x and y (a cell chart also needs a colour).' },
   chartFirstRows: { zh: '图表只使用前 {kept} 行。', en: 'The chart uses the first {kept} rows.' },
+  exportChartOf: { zh: '{y} / {x}：单元格 {n} 的 SQL 结果', en: '{y} by {x}: the SQL result of cell {n}' },
+  exportChartOfColor: { zh: '{y} / {x}，按 {color} 着色：单元格 {n} 的 SQL 结果', en: '{y} by {x}, coloured by {color}: the SQL result of cell {n}' },
   tables: { zh: '数据表', en: 'Tables' },
   tablesNote: { zh: '点击列名可插入到当前 SQL 单元格。', en: 'Select a column name to insert it into the current SQL cell.' },
   queryTable: { zh: '查询此表', en: 'Query this table' },

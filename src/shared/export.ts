@@ -118,10 +118,11 @@ export function parseSvg(markup: string): { attrs: string; inner: string; width:
  * An `<svg>` as a group at (x, y): its own attributes (class for its style rules, fill, font) kept,
  * its size, place and accessibility attributes dropped (the whole export is one image with one label).
  */
-function asGroup(markup: string, x: number, y: number): { group: string; width: number; height: number } {
+function asGroup(markup: string, x: number, y: number, scale = 1): { group: string; width: number; height: number } {
   const { attrs, inner, width, height } = parseSvg(markup);
   const kept = attrs.replace(/\s(?:width|height|viewBox|x|y|style|role|aria-[a-z]+)="[^"]*"/g, '').replace(/\/$/, '');
-  return { group: `<g transform="translate(${n1(x)},${n1(y)})"${kept}>${inner}</g>`, width, height };
+  const scaled = scale === 1 ? '' : ` scale(${Math.round(scale * 10000) / 10000})`;
+  return { group: `<g transform="translate(${n1(x)},${n1(y)})${scaled}"${kept}>${inner}</g>`, width: width * scale, height: height * scale };
 }
 
 const text = (x: number, y: number, size: number, fill: string, s: string, bold = false) =>
@@ -130,10 +131,14 @@ const text = (x: number, y: number, size: number, fill: string, s: string, bold 
 /**
  * One standalone SVG: the title at the top (wrapped to the width), an optional subtitle, the
  * legend's swatches and labels (wrapped into rows), the plot at its own size, then the source line
- * and the credit at the bottom. `extra` is another SVG (a colour ramp) placed under the legend.
+ * and the credit at the bottom. `extra` is another SVG (a colour ramp) placed under the legend;
+ * `plotWidth` draws the plot at that width (its size on the page) instead of its own.
  */
-export function composeSvg(plotSvg: string, t: ExportText, extra?: string): ComposedSvg {
-  const plot = parseSvg(plotSvg);
+export function composeSvg(plotSvg: string, t: ExportText, extra?: string, options: { plotWidth?: number } = {}): ComposedSvg {
+  const parsed = parseSvg(plotSvg);
+  // The plot at the width it is shown (a page stretches or shrinks it to its column): what you see is what you get.
+  const scale = options.plotWidth && options.plotWidth > 0 ? Math.round(options.plotWidth) / parsed.width : 1;
+  const plot = { width: parsed.width * scale, height: parsed.height * scale };
   const width = Math.max(320, Math.round(plot.width + 2 * EXPORT_PAD));
   const inner = width - 2 * EXPORT_PAD;
   const parts: string[] = [];
@@ -169,7 +174,7 @@ export function composeSvg(plotSvg: string, t: ExportText, extra?: string): Comp
     y += g.height + 4;
   }
   y += 6;
-  parts.push(asGroup(plotSvg, EXPORT_PAD, y).group);
+  parts.push(asGroup(plotSvg, EXPORT_PAD, y, scale).group);
   y += plot.height + 10;
   parts.push(`<line x1="${EXPORT_PAD}" x2="${width - EXPORT_PAD}" y1="${n1(y)}" y2="${n1(y)}" stroke="#dddddd"/>`);
   y += 4;

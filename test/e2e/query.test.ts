@@ -245,7 +245,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
     const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-download="svg"]').click()]);
     expect(readFileSync(await svg.path(), 'utf8')).toContain('xmlns="http://www.w3.org/2000/svg"');
     const [png] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-png="compare"]').click()]);
-    expect(png.suggestedFilename()).toBe('compare.png');
+    expect(png.suggestedFilename()).toMatch(/^compare-proactive_total_en_\d{4}-\d{2}-\d{2}\.[0-9a-f]{7}\.png$/);
     const snippet = await page.locator('#compare-embed').inputValue();
     expect(snippet).toMatch(new RegExp(`^<iframe src="${server.url}en/embed/compare/\\?lineage=changzhi-sme"`));
     await page.close();

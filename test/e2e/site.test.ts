@@ -186,7 +186,8 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the site in Chromium'), () => {
     expect(csv.data.length).toBeGreaterThan(0);
     // PNG: the button makes a download from a canvas.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#applications-by-year button[data-png]').click()]);
-    expect(download.suggestedFilename()).toBe('applications-by-year.png');
+    // Named with the chart id and the data version (test/e2e/exports.test.ts checks what it holds).
+    expect(download.suggestedFilename()).toMatch(/^applications-by-year_\d{4}-\d{2}-\d{2}\.[0-9a-f]{7}\.png$/);
     await page.close();
   });
 

@@ -99,6 +99,15 @@ describe('composeSvg', () => {
     expect(c.markup).toMatch(/<g transform="translate\(16,[\d.]+\)" class="ramp"><text>ramp<\/text><\/g>/);
   });
 
+  test('a plot shown wider or narrower than drawn is exported at the size shown', () => {
+    const c = composeSvg(PLOT, { title: 't', source: 's', credit: 'c' }, undefined, { plotWidth: 736 });
+    expect(c.width).toBe(736 + 2 * EXPORT_PAD);
+    expect(c.markup).toMatch(/<g transform="translate\(16,[\d.]+\) scale\(1\.15\)" class="plot-abc"/);
+    const plain = composeSvg(PLOT, { title: 't', source: 's', credit: 'c' });
+    // The plot is 260 × 1.15 = 299 tall instead of 260: the whole export grows by the difference.
+    expect(c.height - plain.height).toBe(Math.ceil(260 * 1.15) - 260);
+  });
+
   test('file names carry the chart id, the language of an image and the data version', () => {
     expect(exportName('applications-by-year', '2025-03-31.1a2b3c4', 'png', 'zh')).toBe('applications-by-year_2025-03-31.1a2b3c4.png');
     expect(exportName('applications-by-year', '2025-03-31.1a2b3c4', 'svg', 'en')).toBe('applications-by-year_en_2025-03-31.1a2b3c4.svg');

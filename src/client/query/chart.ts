@@ -10,6 +10,7 @@ import { tooltips } from '../tooltip.ts';
 import type { Kind, ResultColumn, Value } from './values.ts';
 import { display } from './values.ts';
 import type { ChartSpec } from '../../query/spec.ts';
+import { bandLabelsX, bandLabelsY, isYearColumn, truncate, yearTicks } from '../../query/chart-axes.ts';
 export { MARKS, type ChartSpec, type Mark } from '../../query/spec.ts';
 
 /** Same finishing as the site's build-time charts. */
@@ -97,9 +98,19 @@ export function setPalette(colors: string[]): void {
 }
 export const colorAt = (i: number) => palette[i % palette.length]!;
 
+/** A value as an axis or legend label: dates as ISO days, years and other numbers as printed, blank as a dash. */
+const labelOf = (d: unknown): string => (d === null || d === undefined ? '—' : d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
+
+type Axis = 'x' | 'y' | 'fx';
+
 /**
  * A notebook chart cell: `mark` over the rows of a result, with x, y, colour and facet taken from
  * its columns. Returns the SVG and, when a colour is used, its legend; null if x or y is missing.
+ *
+ * Scales follow the columns (src/query/chart-axes.ts): a year is a year — whole-number ticks
+ * without a thousands separator on a continuous axis, a category on a band axis, a categorical
+ * colour with a legend, never a ramp; category labels that do not fit their band are turned,
+ * thinned or cut with "…" (the full text in a tooltip), and the margins grow to hold them.
  */
 export function notebookChart(rows: Record<string, Value>[], columns: ResultColumn[], spec: ChartSpec, ariaLabel: string, width = 640):
   { svg: SVGSVGElement; legend: LegendItem[]; ramp: Element | null } | null {
@@ -112,12 +123,21 @@ export function notebookChart(rows: Record<string, Value>[], columns: ResultColu
     for (const k of [x, y, color, facet]) if (k && asDate(k) && typeof r[k] === 'string') o[k] = new Date(r[k] as string);
     return o;
   });
-  const numeric = (name?: string) => kind(name) === 'number';
+  const years = new Set([x, y, color, facet].filter((k): k is string => !!k && kind(k) === 'number' && isYearColumn(k, rows.map((r) => r[k]))));
+  const isYear = (name?: string) => !!name && years.has(name);
+  // A year is not a measure: it never sets a bar's direction or a colour ramp.
+  const numeric = (name?: string) => kind(name) === 'number' && !isYear(name);
   const colorNumeric = numeric(color);
-  const channels: Record<string, unknown> = { x, y, ...(facet ? { fx: facet } : {}), tip: true };
+  // Tooltips print years as years too (Plot's default would say "2,019").
+  const tipFormat: Record<string, (d: unknown) => string> = {};
+  if (isYear(x)) tipFormat.x = labelOf;
+  if (isYear(y)) tipFormat.y = labelOf;
+  if (isYear(color)) tipFormat.fill = tipFormat.stroke = labelOf;
+  if (isYear(facet)) tipFormat.fx = labelOf;
+  const channels: Record<string, unknown> = { x, y, ...(facet ? { fx: facet } : {}), tip: { format: tipFormat } };
   const marks: Plot.Markish[] = [];
   const options: Plot.PlotOptions = {
-    width, height: facet ? 320 : 300, marginLeft: 60, marginBottom: 40, marginTop: facet ? 32 : 20,
+    width, height: facet ? 320 : 300, marginLeft: 60, marginRight: 20, marginBottom: 40, marginTop: facet ? 44 : 20,
     x: { label: x }, y: { label: y, grid: true },
     style: { overflow: 'visible' },
   };
@@ -130,7 +150,6 @@ export function notebookChart(rows: Record<string, Value>[], columns: ResultColu
       options.y = { label: y };
     } else {
       marks.push(Plot.barY(data, { ...channels, ...(color ? { fill: color } : { fill: colorAt(0) }) }), Plot.ruleY([0]));
-      if (numeric(x)) options.x = { label: x, tickFormat: (d: unknown) => String(d) };
     }
   } else if (mark === 'line') {
     marks.push(Plot.line(data, { ...channels, ...(color ? { stroke: color, z: color } : { stroke: colorAt(0) }), marker: 'circle', sort: x }));
@@ -141,6 +160,14 @@ export function notebookChart(rows: Record<string, Value>[], columns: ResultColu
     options.x = { label: x };
     options.y = { label: y };
     options.marginLeft = 100;
+  }
+  // A year on a continuous axis (dots and lines over time): whole-year ticks, printed as years.
+  for (const axis of ['x', 'y'] as const) {
+    const col = axis === 'x' ? x : y;
+    if (!isYear(col) || mark === 'cell' || (mark === 'bar' && (axis === 'x') !== horizontal)) continue;
+    const ys = [...new Set(rows.map((r) => r[col]).filter((v): v is number => typeof v === 'number'))];
+    const lo = Math.min(...ys), hi = Math.max(...ys);
+    options[axis] = { ...(options[axis] as object), ticks: yearTicks(ys), tickFormat: labelOf, ...(lo === hi ? { domain: [lo - 1, hi + 1] } : {}) };
   }
   // A constant measure (all zeros, say) would give Plot an empty scale: give it room.
   const valueAxis = horizontal ? 'x' : 'y';
@@ -157,14 +184,72 @@ export function notebookChart(rows: Record<string, Value>[], columns: ResultColu
   if (color) {
     options.color = colorNumeric ? { type: 'linear', scheme: 'blues' } : { type: 'ordinal', range: palette };
   }
-  const plot = Plot.plot({ ...options, marks }) as unknown as (SVGSVGElement | HTMLElement) & Plot.Plot;
+
+  // Category axes: a first drawing gives their domains (in Plot's order); labels that do not fit
+  // are turned, thinned or cut, the margins grow to hold them, and the chart is drawn again.
+  const first = Plot.plot({ ...options, marks }) as unknown as Plot.Plot;
+  const shown: Partial<Record<Axis, { ticks: unknown[]; full: string[] }>> = {};
+  const categorical = (axis: Axis) => {
+    const sc = first.scale(axis);
+    return sc && (sc.type === 'band' || sc.type === 'point') && sc.domain ? [...sc.domain] : null;
+  };
+  const fxDomain = facet ? categorical('fx') : null;
+  const panels = fxDomain?.length ?? 1;
+  const yDomain = categorical('y');
+  if (yDomain) {
+    // Horizontal bars and cells grow with their rows (up to a point), then thin their labels.
+    const top = Number(options.marginTop), bottom = Number(options.marginBottom);
+    options.height = Math.min(1200, Math.max(Number(options.height), yDomain.length * 20 + top + bottom));
+    const lay = bandLabelsY(yDomain.map(labelOf), Number(options.height) - top - bottom);
+    // Room for the labels and, left of them, the axis name turned upright.
+    options.marginLeft = Math.min(Math.round(width * 0.4), Math.max(40, lay.margin + 18));
+    const ticks = yDomain.filter((_, i) => i % lay.every === 0);
+    options.y = { ...(options.y as object), ticks, tickFormat: (d: unknown) => truncate(labelOf(d), lay.maxPx) };
+    shown.y = { ticks, full: ticks.map(labelOf) };
+  }
+  const xDomain = categorical('x');
+  if (xDomain) {
+    const inner = (width - Number(options.marginLeft) - Number(options.marginRight)) / panels * (panels > 1 ? 0.9 : 1);
+    const lay = bandLabelsX(xDomain.map(labelOf), inner);
+    const ticks = xDomain.filter((_, i) => i % lay.every === 0);
+    options.x = { ...(options.x as object), ticks, tickRotate: lay.rotate, tickFormat: (d: unknown) => truncate(labelOf(d), lay.maxPx) };
+    options.marginBottom = Math.max(Number(options.marginBottom), lay.margin + 16);
+    // The first label, turned 45°, reaches left of the axis: the left margin holds it.
+    if (lay.rotate === -45) options.marginLeft = Math.max(Number(options.marginLeft), Math.ceil(lay.maxPx * 0.71) + 4);
+    if (lay.rotate) options.height = Number(options.height) + lay.margin - 24;
+    shown.x = { ticks, full: ticks.map(labelOf) };
+  }
+  if (fxDomain) {
+    // Facet names sit above their panels: cut to the panel's width.
+    const room = Math.max(24, (width - Number(options.marginLeft) - Number(options.marginRight)) / panels - 6);
+    options.fx = { ...(options.fx as object), tickFormat: (d: unknown) => truncate(labelOf(d), room) };
+    shown.fx = { ticks: fxDomain, full: fxDomain.map(labelOf) };
+  }
+  const plot = (Object.keys(shown).length ? Plot.plot({ ...options, marks }) : first) as unknown as (SVGSVGElement | HTMLElement) & Plot.Plot;
+  const root = plot.tagName.toLowerCase() === 'svg' ? plot : plot.querySelector('svg')!;
+  // Tick labels name their axis (finishSvg drops Plot's aria-labels); a cut label keeps its full
+  // text as a <title>, which the site's tooltips show on hover.
+  for (const axis of ['x', 'y', 'fx', 'fy'] as const) {
+    const groups = [...root.querySelectorAll(`g[aria-label="${axis}-axis tick label"]`)];
+    for (const g of groups) g.setAttribute('data-axis', axis);
+    const s = axis === 'fy' ? undefined : shown[axis];
+    if (!s) continue;
+    groups.flatMap((g) => [...g.querySelectorAll('text')]).forEach((text, i) => {
+      const full = s.full[i % s.full.length]!;
+      if (text.textContent !== full) {
+        const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+        title.textContent = full;
+        text.append(title);
+      }
+    });
+  }
   const svg = finish(plot, ariaLabel);
   let items: LegendItem[] = [];
   let ramp: Element | null = null;
   const scale = color ? plot.scale('color') : undefined;
   if (scale && !colorNumeric && scale.domain && scale.range) {
     const range = scale.range as string[];
-    items = (scale.domain as unknown[]).slice(0, 40).map((d, i) => ({ label: d === null ? '—' : String(d instanceof Date ? d.toISOString().slice(0, 10) : d), color: range[i % range.length]! }));
+    items = (scale.domain as unknown[]).slice(0, 40).map((d, i) => ({ label: labelOf(d), color: range[i % range.length]! }));
   } else if (scale && colorNumeric) {
     ramp = Plot.legend({ color: scale, label: color }) as unknown as Element;
   }

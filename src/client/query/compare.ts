@@ -7,7 +7,7 @@
  * from Parquet via hyparquet), atlas:duckdb-ready (engine.ts), atlas:first-result (first chart
  * from DuckDB's answer).
  */
-import { standaloneSvg } from '../actions.ts';
+import { compareDownloads } from './compare-export.ts';
 import { h } from '../dom.ts';
 import { embedSnippet, EMBED_PAD, fallbackHeight } from '../../shared/embed.ts';
 import { shortLabel as short } from '../../shared/chart-style.ts';
@@ -23,7 +23,7 @@ import { plain, readTable } from './parquet.ts';
 import { encodeNotebook } from '../../query/permalink.ts';
 import { showEngineStatus } from './status.ts';
 import { pageLang, q } from '../../query/strings.ts';
-import { csvLine, display, msLabel } from './values.ts';
+import { display, msLabel } from './values.ts';
 
 const lang = pageLang();
 
@@ -97,20 +97,9 @@ function draw(v: View, s: CompareState, points: ComparePointRow[], source: 'parq
   }));
   table.dataset.source = source;
 
-  // Downloads: the chart as a standalone SVG, its data in long form as CSV.
-  const svgLink = root.querySelector<HTMLAnchorElement>('a[data-download="svg"]');
-  const csvLink = root.querySelector<HTMLAnchorElement>('a[data-download="csv"]');
-  const swap = (a: HTMLAnchorElement | null, blob: Blob) => {
-    if (!a) return;
-    if (a.href.startsWith('blob:')) URL.revokeObjectURL(a.href);
-    a.href = URL.createObjectURL(blob);
-  };
-  swap(svgLink, new Blob([standaloneSvg(svg).markup], { type: 'image/svg+xml' }));
-  const csv = [csvLine(['kind', 'series', 'name', 'year', 'value', 'reports']),
-    ...points.map((p) => csvLine([p.kind, p.series, byKey.get(`${p.kind}:${p.series}`)!.name, p.year, p.value, p.reports]))];
-  swap(csvLink, new Blob(csv, { type: 'text/csv;charset=utf-8' }));
-
   const query = stateQuery(s, cat);
+  // Downloads: the chart with its title, legend, source and credit (SVG, PNG); its data in long form (CSV, CSV for Excel, XLSX).
+  compareDownloads(root, lang, s, query, points, (p) => byKey.get(`${p.kind}:${p.series}`)!.name);
   const embed = root.querySelector<HTMLTextAreaElement>('#compare-embed');
   const pinned = root.querySelector<HTMLTextAreaElement>('#compare-embed-pinned');
   const version = root.querySelector<HTMLElement>('#compare')?.dataset.version ?? '';

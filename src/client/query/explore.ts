@@ -404,7 +404,7 @@ export function explore(root: HTMLElement): void {
       const cols = columns.map((name) => t.columns.find((c) => c.name === name)!);
       const view = new URL(location.href).href;
       const sheets = dataSheets(cols.map((c) => ({ name: c.name, zh: c.zh, en: c.en })), rows.map((r) => r.map((v, i) => asCell(v, cols[i]!.type === 'date'))), {
-        dataSheet: t.name, sheet: lang === 'zh' ? '说明' : 'About',
+        dataSheet: t.name, sheet: q(lang, 'exploreAbout'),
         head: [q(lang, 'exploreItem'), '中文', 'English'],
         lines: [
           [q(lang, 'exploreTable'), `${t.zh} (${t.name})`, `${t.en} (${t.name})`],
