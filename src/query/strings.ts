@@ -101,6 +101,7 @@ const S = {
   y: { zh: 'Y 轴', en: 'y' },
   color: { zh: '颜色', en: 'colour' },
   facet: { zh: '分面', en: 'facet' },
+  chartFrom: { zh: '数据来源', en: 'data from' },
   none: { zh: '（无）', en: '(none)' },
   noSource: { zh: '上方没有可绘制的 SQL 单元格结果；请先运行一个 SQL 单元格。', en: 'No SQL result above to draw: run a SQL cell first.' },
   chartNeeds: { zh: '请选择 X 和 Y（方格图需要颜色）。', en: 'Pick x and y (a cell chart also needs a colour).' },

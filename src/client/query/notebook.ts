@@ -3,8 +3,7 @@
  * cell above them, a table browser beside them, and a permalink (#nb=…) holding the whole notebook.
  * Everything a reader or a link supplies is shown as text.
  */
-import { copyText } from '../actions.ts';
-import { notebookDownloads } from './notebook-export.ts';
+import { copyText, standaloneSvg } from '../actions.ts';
 import { h } from '../dom.ts';
 import { MARKS, notebookChart, place, legend, setPalette, type ChartSpec, type Mark } from './chart.ts';
 import { QueryError, startEngine, type Result } from './engine.ts';
@@ -124,14 +123,15 @@ class SqlView extends CellView {
       return true;
     } catch (e) {
       if (run !== this.runs) return false;
+      // The result on screen was of the SQL before, and its download too: they go, so neither can
+      // be taken for this SQL's (a cancel as much as an error).
+      this.result = null;
+      this.out.replaceChildren();
+      delete this.el.dataset.rows;
+      this.nb.resultChanged(this);
       if (e instanceof QueryError && e.cancelled) {
         this.state.textContent = q(lang, 'cancelled');
       } else {
-        // The result on screen was of the SQL before: it goes, so it cannot be taken for this one's.
-        this.result = null;
-        this.out.replaceChildren();
-        delete this.el.dataset.rows;
-        this.nb.resultChanged(this);
         this.state.textContent = '';
         this.el.classList.add('failed');
         this.error.append(h('strong', {}, `${q(lang, 'error')}: `), h('span', { className: 'message' }, e instanceof Error ? e.message : String(e)));
@@ -153,6 +153,12 @@ const CHANNELS: Channel[] = ['x', 'y', 'color', 'facet'];
 
 class ChartView extends CellView {
   spec: ChartSpec;
+  /**
+   * The SQL cell this chart draws: the nearest one above when the chart is made or opened (unless
+   * the link names another), then kept when cells move; the reader can pick another.
+   */
+  source: SqlView | null = null;
+  readonly sourceSelect: HTMLSelectElement;
   readonly selects: Record<'mark' | Channel, HTMLSelectElement>;
   readonly note: HTMLElement;
   readonly legendEl: HTMLUListElement;
@@ -161,8 +167,6 @@ class ChartView extends CellView {
   readonly svgLink: HTMLAnchorElement;
   readonly pngButton: HTMLButtonElement;
   readonly actions: HTMLElement;
-  /** The chart with its legend and actions: what its exports are made from. */
-  readonly box: HTMLElement;
   n = 0;
 
   constructor(nb: NotebookView, spec: ChartSpec) {
@@ -183,21 +187,24 @@ class ChartView extends CellView {
     mark.s.append(...MARKS.map((m) => h('option', { value: m, selected: m === this.spec.mark }, q(lang, MARK_LABEL[m]))));
     const ch = { x: sel('x', 'x'), y: sel('y', 'y'), color: sel('color', 'color'), facet: sel('facet', 'facet') };
     this.selects = { mark: mark.s, x: ch.x.s, y: ch.y.s, color: ch.color.s, facet: ch.facet.s };
+    this.sourceSelect = h('select', { id: `source-${this.id}`, className: 'chart-source' });
+    this.sourceSelect.addEventListener('change', () => {
+      this.source = nb.views.find((v): v is SqlView => v instanceof SqlView && String(v.id) === this.sourceSelect.value) ?? null;
+      this.draw();
+      nb.changed();
+    });
+    const from = { s: this.sourceSelect, label: h('label', { htmlFor: this.sourceSelect.id }, q(lang, 'chartFrom')) };
     const controls = h('div', { className: 'chart-controls' },
-      ...[mark, ch.x, ch.y, ch.color, ch.facet].map((c) => h('span', { className: 'control' }, c.label, c.s)));
+      ...[from, mark, ch.x, ch.y, ch.color, ch.facet].map((c) => h('span', { className: 'control' }, c.label, c.s)));
     this.note = h('p', { className: 'chart-note muted' });
     this.legendEl = h('ul', { className: 'legend', hidden: true });
     this.legendEl.setAttribute('aria-hidden', 'true');
     this.ramp = h('div', { className: 'ramp' });
     this.plot = h('div', { className: 'plot', dataset: { chart: `nb-chart-${this.id}` } });
-    this.svgLink = h('a', { href: '#', download: 'chart.svg', dataset: { download: 'svg' } }, t(lang, 'downloadSvg'));
+    this.svgLink = h('a', { href: '#', download: 'chart.svg' }, t(lang, 'downloadSvg'));
     this.pngButton = h('button', { type: 'button', dataset: { png: `nb-chart-${this.id}`, filename: 'chart.png' } }, t(lang, 'downloadPng'));
-    // The chart's data: made when clicked (src/client/chart-downloads.ts).
-    const dataLink = (kind: string, label: string) => h('li', {}, h('a', { href: '#', dataset: { download: kind } }, label));
-    this.actions = h('ul', { className: 'chart-actions', hidden: true }, h('li', {}, this.svgLink), h('li', {}, this.pngButton),
-      dataLink('csv', t(lang, 'downloadCsv')), dataLink('csv-excel', t(lang, 'downloadCsvExcel')), dataLink('xlsx', t(lang, 'downloadXlsx')));
-    this.box = h('div', { className: 'chart nb-chart' }, this.legendEl, this.ramp, this.plot, this.actions);
-    this.el.append(controls, this.note, this.box);
+    this.actions = h('ul', { className: 'chart-actions', hidden: true }, h('li', {}, this.svgLink), h('li', {}, this.pngButton));
+    this.el.append(controls, this.note, h('div', { className: 'chart nb-chart' }, this.legendEl, this.ramp, this.plot, this.actions));
     this.el.dataset.cell = 'chart';
     this.options();
   }
@@ -216,6 +223,10 @@ class ChartView extends CellView {
   /** Column choices from the source result (keeping the chosen ones even before it has run). */
   options(): void {
     const source = this.nb.sourceOf(this);
+    const sqls = this.nb.views.filter((v): v is SqlView => v instanceof SqlView);
+    this.sourceSelect.replaceChildren(
+      ...(source ? [] : [h('option', { value: '', selected: true }, q(lang, 'none'))]),
+      ...sqls.map((v) => h('option', { value: String(v.id), selected: v === source }, q(lang, 'cellSql', { n: v.n }))));
     const names = source?.result?.columns.map((c) => c.name) ?? [];
     for (const key of CHANNELS) {
       const s = this.selects[key];
@@ -250,9 +261,10 @@ class ChartView extends CellView {
     place(this.plot, chart.svg);
     legend(this.legendEl, chart.legend);
     this.ramp.replaceChildren(...(chart.ramp ? [chart.ramp] : []));
+    const { markup } = standaloneSvg(chart.svg);
+    if (this.svgLink.href.startsWith('blob:')) URL.revokeObjectURL(this.svgLink.href);
+    this.svgLink.href = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
     this.actions.hidden = false;
-    // Exports with the notebook's title, the legend, source line and credit; the data it draws.
-    notebookDownloads(this.box, this.plot, { n: this.n, sourceN: source.n, spec: this.spec, notebookTitle: this.nb.titleInput.value.trim(), result });
   }
 }
 
@@ -275,14 +287,30 @@ class NotebookView {
     this.runAllToken++;
     this.views = [];
     this.titleInput.value = nb.title ?? '';
-    for (const c of nb.cells.slice(0, MAX_CELLS)) this.views.push(c.type === 'sql' ? new SqlView(this, c.sql) : new ChartView(this, c));
+    const cells = nb.cells.slice(0, MAX_CELLS);
+    for (const c of cells) this.views.push(c.type === 'sql' ? new SqlView(this, c.sql) : new ChartView(this, c));
+    cells.forEach((c, i) => {
+      const v = this.views[i], src = c.type === 'chart' && c.source !== undefined ? this.views[c.source] : undefined;
+      if (v instanceof ChartView && src instanceof SqlView) v.source = src;
+    });
     this.render();
     this.writeUrl();
   }
 
   toNotebook(): Notebook {
     const title = this.titleInput.value.trim();
-    return { ...(title ? { title } : {}), cells: this.views.map((v) => v.toCell()) };
+    return {
+      ...(title ? { title } : {}),
+      cells: this.views.map((v) => {
+        const cell = v.toCell();
+        // A chart bound to another SQL cell than the nearest above names it (by position) in the link.
+        if (v instanceof ChartView && cell.type === 'chart') {
+          const bound = this.sourceOf(v);
+          if (bound && bound !== this.nearestAbove(v)) cell.source = this.views.indexOf(bound);
+        }
+        return cell;
+      }),
+    };
   }
 
   private render(): void {
@@ -291,10 +319,19 @@ class NotebookView {
     for (const v of this.views) if (v instanceof ChartView) v.draw();
   }
 
-  /** The SQL cell a chart draws: the nearest one above it. */
+  /**
+   * The SQL cell a chart draws: the one it is bound to, wherever either has moved. Binding by
+   * position alone (the nearest SQL cell above) lost it: moving a chart past or above a SQL cell
+   * switched its data or left it with none. Unbound (new, or its cell removed), it takes the
+   * nearest above and keeps it.
+   */
   sourceOf(chart: ChartView): SqlView | undefined {
-    const i = this.views.indexOf(chart);
-    for (let j = i - 1; j >= 0; j--) {
+    if (!chart.source || !this.views.includes(chart.source)) chart.source = this.nearestAbove(chart) ?? null;
+    return chart.source ?? undefined;
+  }
+
+  nearestAbove(cell: CellView): SqlView | undefined {
+    for (let j = this.views.indexOf(cell) - 1; j >= 0; j--) {
       const v = this.views[j];
       if (v instanceof SqlView) return v;
     }
