@@ -3,7 +3,8 @@
  * cell above them, a table browser beside them, and a permalink (#nb=…) holding the whole notebook.
  * Everything a reader or a link supplies is shown as text.
  */
-import { copyText, standaloneSvg } from '../actions.ts';
+import { copyText } from '../actions.ts';
+import { notebookDownloads } from './notebook-export.ts';
 import { h } from '../dom.ts';
 import { MARKS, notebookChart, place, legend, setPalette, type ChartSpec, type Mark } from './chart.ts';
 import { QueryError, startEngine, type Result } from './engine.ts';
@@ -167,6 +168,8 @@ class ChartView extends CellView {
   readonly svgLink: HTMLAnchorElement;
   readonly pngButton: HTMLButtonElement;
   readonly actions: HTMLElement;
+  /** The chart with its legend and actions: what its exports are made from. */
+  readonly box: HTMLElement;
   n = 0;
 
   constructor(nb: NotebookView, spec: ChartSpec) {
@@ -201,10 +204,14 @@ class ChartView extends CellView {
     this.legendEl.setAttribute('aria-hidden', 'true');
     this.ramp = h('div', { className: 'ramp' });
     this.plot = h('div', { className: 'plot', dataset: { chart: `nb-chart-${this.id}` } });
-    this.svgLink = h('a', { href: '#', download: 'chart.svg' }, t(lang, 'downloadSvg'));
+    this.svgLink = h('a', { href: '#', download: 'chart.svg', dataset: { download: 'svg' } }, t(lang, 'downloadSvg'));
     this.pngButton = h('button', { type: 'button', dataset: { png: `nb-chart-${this.id}`, filename: 'chart.png' } }, t(lang, 'downloadPng'));
-    this.actions = h('ul', { className: 'chart-actions', hidden: true }, h('li', {}, this.svgLink), h('li', {}, this.pngButton));
-    this.el.append(controls, this.note, h('div', { className: 'chart nb-chart' }, this.legendEl, this.ramp, this.plot, this.actions));
+    // The chart's data: made when clicked (src/client/chart-downloads.ts).
+    const dataLink = (kind: string, label: string) => h('li', {}, h('a', { href: '#', dataset: { download: kind } }, label));
+    this.actions = h('ul', { className: 'chart-actions', hidden: true }, h('li', {}, this.svgLink), h('li', {}, this.pngButton),
+      dataLink('csv', t(lang, 'downloadCsv')), dataLink('csv-excel', t(lang, 'downloadCsvExcel')), dataLink('xlsx', t(lang, 'downloadXlsx')));
+    this.box = h('div', { className: 'chart nb-chart' }, this.legendEl, this.ramp, this.plot, this.actions);
+    this.el.append(controls, this.note, this.box);
     this.el.dataset.cell = 'chart';
     this.options();
   }
@@ -261,10 +268,9 @@ class ChartView extends CellView {
     place(this.plot, chart.svg);
     legend(this.legendEl, chart.legend);
     this.ramp.replaceChildren(...(chart.ramp ? [chart.ramp] : []));
-    const { markup } = standaloneSvg(chart.svg);
-    if (this.svgLink.href.startsWith('blob:')) URL.revokeObjectURL(this.svgLink.href);
-    this.svgLink.href = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
     this.actions.hidden = false;
+    // Exports with the notebook's title, the legend, source line and credit; the data it draws.
+    notebookDownloads(this.box, this.plot, { n: this.n, sourceN: source.n, spec: this.spec, notebookTitle: this.nb.titleInput.value.trim(), result });
   }
 }
 
