@@ -80,7 +80,12 @@ export async function serve(dir: string, basePath = BASE): Promise<StaticServer>
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': size, 'cache-control': 'no-cache' });
       createReadStream(file).pipe(res);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      // As static hosts do (GitHub Pages, Netlify, Cloudflare Pages): the site's own 404 page.
+      const page = join(root, '404.html');
+      if (existsSync(page)) {
+        res.writeHead(404, { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' });
+        createReadStream(page).pipe(res);
+      } else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
