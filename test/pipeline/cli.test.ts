@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../../src/schema/tables.ts';
-import { buildData, readCsv, ROOT, runTsx, SEED_DIR, SEEDS, treeHashes, type Run } from './helpers.ts';
+import { buildData, readCsv, ROOT, runTsx, SEED_DIR, seedBuild, SEEDS, treeHashes, type Run } from './helpers.ts';
 
 const seed = (i: number) => SEEDS[i]!;
 
@@ -43,7 +43,7 @@ function mulberry32(seed: number) {
   };
 }
 
-let tmp: string, reportsDir: string, cleanDir: string, badNumbersDir: string;
+let tmp: string, reportsDir: string, badNumbersDir: string;
 let srcDataBefore: Record<string, string>, reportsBefore: Record<string, string>;
 let main: Run, strict: Run, cleanStrict: Run, badNumbers: Run, parseOne: Run, parseTwo: Run;
 const out = (name: string) => join(tmp, name);
@@ -68,11 +68,6 @@ beforeAll(async () => {
   for (const [name, , , bytes] of ENCODED) writeFileSync(join(reportsDir, name), bytes);
   reportsBefore = treeHashes(reportsDir);
 
-  // Only the seeds: --strict has nothing to complain about.
-  cleanDir = join(tmp, 'clean');
-  mkdirSync(cleanDir);
-  for (const s of SEEDS) writeFileSync(join(cleanDir, s.file), s.text);
-
   // Numbers a count column cannot hold: a decimal in table 三, a total beyond 2^53 in section 一.
   badNumbersDir = join(tmp, 'bad-numbers');
   mkdirSync(badNumbersDir);
@@ -87,7 +82,8 @@ beforeAll(async () => {
   [main, strict, cleanStrict, badNumbers, parseOne, parseTwo] = await Promise.all([
     buildData(reportsDir, out('out')),
     buildData(reportsDir, out('out-strict'), ['--strict']),
-    buildData(cleanDir, out('out-clean'), ['--strict']),
+    // Only the seeds: --strict has nothing to complain about (the seeds' build the run shares is a --strict one).
+    seedBuild().then((b) => b.run),
     buildData(badNumbersDir, out('out-bad')),
     runTsx('scripts/parse.ts', [join(SEED_DIR, seed(0).file)]),
     runTsx('scripts/parse.ts', [join(SEED_DIR, seed(0).file), join(SEED_DIR, seed(1).file)]),
@@ -209,8 +205,8 @@ describe('build-data on a messy folder', () => {
 
     const f = /^Files written: (\d+)\b/m.exec(main.stderr);
     expect(f, main.stderr).not.toBeNull();
-    // Originals (here the fake scan.pdf) are kept apart, under sources/.
-    const written = readdirSync(out('out')).filter((x) => x !== 'sources');
+    // Originals (here the fake scan.pdf) are kept apart, under sources/, and the year partitions under hive/.
+    const written = readdirSync(out('out')).filter((x) => x !== 'sources' && x !== 'hive');
     expect(Number(f![1])).toBe(written.length);
     for (const t of TABLES) expect(written).toEqual(expect.arrayContaining([`${t.name}.csv`, `${t.name}.parquet`]));
     expect(written).toContain('datapackage.json');
