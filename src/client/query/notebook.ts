@@ -198,7 +198,8 @@ class ChartView extends CellView {
     });
     const from = { s: this.sourceSelect, label: h('label', { htmlFor: this.sourceSelect.id }, q(lang, 'chartFrom')) };
     const controls = h('div', { className: 'chart-controls' },
-      ...[from, mark, ch.x, ch.y, ch.color, ch.facet].map((c) => h('span', { className: 'control' }, c.label, c.s)));
+      // The source last: the mark and channels keep their places.
+      ...[mark, ch.x, ch.y, ch.color, ch.facet, from].map((c) => h('span', { className: 'control' }, c.label, c.s)));
     this.note = h('p', { className: 'chart-note muted' });
     this.legendEl = h('ul', { className: 'legend', hidden: true });
     this.legendEl.setAttribute('aria-hidden', 'true');
