@@ -77,11 +77,21 @@ const foldChar = (ch: string): string => {
   return code >= 0xff10 && code <= 0xff19 ? String.fromCharCode(code - 0xff10 + 48) : FOLD[ch] ?? ch;
 };
 
+/**
+ * Which UTF-16 code units `fold` changes, as a table: looking each character up is several times
+ * faster than testing the line against FOLDS, a class of some nine hundred characters.
+ */
+const FOLDS_AT = new Uint8Array(0x10000);
+for (let c = 0xff10; c <= 0xff19; c++) FOLDS_AT[c] = 1;
+for (const k of Object.keys(FOLD)) if (k.length === 1) FOLDS_AT[k.charCodeAt(0)] = 1;
+
 /** One-to-one fold: full-width digits and signs to ASCII, odd spaces to a space, traditional to simplified. */
 export function fold(s: string): string {
-  // Most lines need nothing: test once rather than rebuild the string. Where some characters
-  // fold, only they are replaced (the rest is copied natively, not rebuilt character by character).
-  if (!FOLDS.test(s)) return s;
+  // Most lines need nothing: look rather than rebuild the string. Where some characters fold,
+  // only they are replaced (the rest is copied natively, not rebuilt character by character).
+  let i = 0;
+  while (i < s.length && FOLDS_AT[s.charCodeAt(i)] === 0) i++;
+  if (i === s.length) return s;
   return s.replace(EVERY_FOLD, foldChar);
 }
 
