@@ -19,12 +19,12 @@ const NUMBERED = /^\s*(?:[一二三四五六七八]|[1-8])\s*[、.．]\s*/;
  * do not match because they mean something else.
  */
 export function findSections(lines: Line[]): Section[] {
-  const isHeading = (i: number, s: (typeof SECTIONS)[number]) => {
-    const t = lines[i]!.text;
-    const body = t.replace(NUMBERED, '');
-    return body !== t && squash(body).length <= 30 && s.match.test(body);
-  };
-  const candidates = lines.map((_, i) => SECTIONS.filter((s) => isHeading(i, s)).map((s) => s.key));
+  // Each line's headings: its number stripped and its length measured once, then every section's words tried.
+  const candidates = lines.map((l) => {
+    const body = l.text.replace(NUMBERED, '');
+    if (body === l.text || squash(body).length > 30) return [];
+    return SECTIONS.filter((s) => s.match.test(body)).map((s) => s.key);
+  });
   // A table of contents lists the headings one after another: a heading followed at once by
   // another, with the same heading again further on, is an entry of the contents, not the section.
   const next = (i: number) => {
