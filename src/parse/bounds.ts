@@ -55,43 +55,47 @@ const shown = (v: number, raw?: string | null) => {
   return s.length > 40 ? `${s.slice(0, 20)}…（${s.length}）` : s;
 };
 
+/** Table 二's measures by clause and key, over both versions. */
+const MEASURES = new Map(Object.values(ARTICLE20).flat().flatMap((c) => c.measures.map((m) => [`${c.clause}/${m.key}`, m] as const)));
+
 /**
  * Every number of a parsed report checked against its column's range; out of range → NULL with a
  * `value_out_of_range` warning. Returns the report's numbers so bounded (warnings appended).
  */
 export function bound(r: ParsedReport, warnings: Warning[]): Pick<ParsedReport, 'proactiveTotal' | 'proactiveCategories' | 'article20' | 'applications' | 'reviews' | 'fees'> {
-  const check = (v: number | null, range: Range, what: [string, string], line: number | null, raw?: string | null): number | null => {
+  // `what` names the cell for a warning: only asked for when there is one (most values are in range).
+  const check = (v: number | null, range: Range, named: () => [string, string], line: number | null, raw?: string | null): number | null => {
     if (v === null) return null;
     const exact = raw == null || significantDigits(raw) <= 15;
     if (inRange(v, range) && exact) return v;
     const [zh, en] = RANGE_TEXT[range];
+    const what = named();
     warnings.push({ severity: 'warning', code: 'value_out_of_range', line, ...bi(
       exact ? `${what[0]}的值“${shown(v, raw)}”不在合理范围内（应为${zh}），记为空` : `${what[0]}的值“${shown(v, raw)}”位数过多，无法精确表示，记为空`,
       exact ? `${what[1]}: "${shown(v, raw)}" is out of range (${en}); left null.` : `${what[1]}: "${shown(v, raw)}" has more digits than can be held exactly; left null.`) });
     return null;
   };
-  const measures = new Map(Object.values(ARTICLE20).flat().flatMap((c) => c.measures.map((m) => [`${c.clause}/${m.key}`, m] as const)));
   const article20 = r.article20.map((c) => {
-    const m = measures.get(`${c.clause}/${c.measure}`);
+    const m = MEASURES.get(`${c.clause}/${c.measure}`);
     const range: Range = m?.signed ? 'signed' : c.measure === 'amount' ? 'amount' : 'count';
-    const value = check(c.value, range, [`表二“${c.itemLabel}”${m?.zh ?? c.measure}`, `Table 二 ${c.item} ${c.measure}`], c.line, c.raw);
+    const value = check(c.value, range, () => [`表二“${c.itemLabel}”${m?.zh ?? c.measure}`, `Table 二 ${c.item} ${c.measure}`], c.line, c.raw);
     return value === c.value ? c : { ...c, value, unit: null };
   });
   const applications = r.applications.map((c) => {
-    const value = check(c.value, 'count', [`表三 ${c.row} ${c.applicant}`, `Table 三 ${c.row} ${c.applicant}`], c.line);
+    const value = check(c.value, 'count', () => [`表三 ${c.row} ${c.applicant}`, `Table 三 ${c.row} ${c.applicant}`], c.line);
     return value === c.value ? c : { ...c, value };
   });
   const reviews = r.reviews.map((c) => {
-    const value = check(c.value, 'count', [`表四 ${c.proceeding} ${c.outcome}`, `Table 四 ${c.proceeding} ${c.outcome}`], c.line);
+    const value = check(c.value, 'count', () => [`表四 ${c.proceeding} ${c.outcome}`, `Table 四 ${c.proceeding} ${c.outcome}`], c.line);
     return value === c.value ? c : { ...c, value };
   });
-  const total = check(r.proactiveTotal.value, 'count', ['主动公开合计', 'Section 一 total'], r.proactiveTotal.line);
+  const total = check(r.proactiveTotal.value, 'count', () => ['主动公开合计', 'Section 一 total'], r.proactiveTotal.line);
   const proactiveCategories = r.proactiveCategories.map((c) => ({
     ...c,
-    items: check(c.items, 'count', [`主动公开“${c.label}”条数`, `Section 一 category ${c.key}`], c.line),
-    sharePct: check(c.sharePct, 'share', [`主动公开“${c.label}”占比`, `Section 一 category ${c.key} share`], c.line),
+    items: check(c.items, 'count', () => [`主动公开“${c.label}”条数`, `Section 一 category ${c.key}`], c.line),
+    sharePct: check(c.sharePct, 'share', () => [`主动公开“${c.label}”占比`, `Section 一 category ${c.key} share`], c.line),
   }));
-  const fees = check(r.fees.value, 'fees', ['信息处理费', 'Fees charged'], r.fees.line);
+  const fees = check(r.fees.value, 'fees', () => ['信息处理费', 'Fees charged'], r.fees.line);
   return {
     proactiveTotal: total === r.proactiveTotal.value ? r.proactiveTotal : { ...r.proactiveTotal, value: total },
     proactiveCategories, article20, applications, reviews,
