@@ -114,7 +114,8 @@ function headerPlaced(lines: Line[], items: (Article20Item & { clauseDef: Articl
       columns = new Map();
       for (const it of items) {
         it.clauseDef.measures.forEach((m) => {
-          const k = texts.findIndex((t) => t !== '' && t === norm(m.zh));
+          const heading = norm(m.zh);
+          const k = texts.findIndex((t) => t !== '' && t === heading);
           if (k < 0) return;
           const span = [k];
           while (l.cells![span.length + k]?.spanned && l.cells![span.length + k]!.at?.row === l.cells![k]!.at?.row) span.push(k + span.length);
