@@ -17,8 +17,10 @@ import { writeSection } from './benchmarks-file.ts';
 import { cliFlags, positiveInt } from './cli.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const opts = cliFlags('usage: npm run bench:scale -- [--sizes 1000,10000] [--runs N] [--no-write]', {
-  sizes: { type: 'string' }, runs: { type: 'string' }, 'no-write': { type: 'boolean' },
+const opts = cliFlags(`usage: npm run bench:scale -- [--sizes 1000,10000] [--runs N] [--no-write]
+       npm run bench:scale -- --data-only [--sizes 1000,10000] [--threads 1,2] [--no-write]
+  --data-only  only the data build, at each size and thread count (section "Data build at scale")`, {
+  sizes: { type: 'string' }, runs: { type: 'string' }, 'no-write': { type: 'boolean' }, 'data-only': { type: 'boolean' }, threads: { type: 'string' },
 });
 const sizes = (opts.sizes ?? '1000,10000').split(',').map((s) => positiveInt('sizes', s, 1000));
 const runs = positiveInt('runs', opts.runs, 9);
@@ -31,7 +33,7 @@ const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BA
 const tsx = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 /** Runs a command under /usr/bin/time when there is one: wall seconds and peak resident MB. */
-function timed(args: string[], extra: Record<string, string> = {}): { s: number; mb: number | null } {
+function timed(args: string[], extra: Record<string, string> = {}): { s: number; mb: number | null; stderr: string } {
   const t = performance.now();
   const time = spawnSync('sh', ['-c', 'command -v /usr/bin/time'], { encoding: 'utf8' }).stdout.trim();
   const r = time
@@ -39,7 +41,53 @@ function timed(args: string[], extra: Record<string, string> = {}): { s: number;
     : spawnSync(args[0]!, args.slice(1), { cwd: ROOT, env: { ...env, ...extra }, encoding: 'utf8', maxBuffer: 256 << 20 });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
   const kb = /PEAK_KB (\d+)/.exec(r.stderr ?? '')?.[1];
-  return { s: (performance.now() - t) / 1000, mb: kb ? Number(kb) / 1024 : null };
+  return { s: (performance.now() - t) / 1000, mb: kb ? Number(kb) / 1024 : null, stderr: r.stderr ?? '' };
+}
+
+if (opts['data-only']) {
+  await dataOnly();
+  process.exit(0);
+}
+
+/**
+ * The data build alone: generate each size once, build it with each thread count (the build's own
+ * stage times from its closing "Time:" line), peak resident memory from /usr/bin/time.
+ */
+async function dataOnly() {
+  const threads = (opts.threads ?? '1,2').split(',').map((s) => positiveInt('threads', s, 1));
+  const lines: string[] = [];
+  for (const n of sizes) {
+    const tmp = mkdtempSync(join(tmpdir(), `atlas-scale-data-${n}-`));
+    const reports = join(tmp, 'reports');
+    const g = performance.now();
+    execFileSync(process.execPath, [tsx, 'scripts/generate-reports.ts', '--n', String(n), '--out', reports], { cwd: ROOT, env, stdio: 'pipe' });
+    const genS = (performance.now() - g) / 1000;
+    for (const t of threads) {
+      const data = join(tmp, `data-${t}`);
+      const run = timed([process.execPath, tsx, 'scripts/build-data.ts', '--reports', reports, '--out', data, '--threads', String(t)]);
+      const stage = (name: string) => new RegExp(`${name.replace('+', '\\+')} ([\\d.]+) s`).exec(run.stderr)?.[1] ?? '—';
+      const mb = (dir: string) => Number(execFileSync('du', ['-sm', dir], { encoding: 'utf8' }).split('\t')[0]);
+      const tablesMb = mb(data) - mb(join(data, 'hive'));
+      lines.push(`| ${n.toLocaleString('en')} | ${t} | ${genS.toFixed(1)} | ${run.s.toFixed(1)} | ${(n / run.s).toFixed(0)} | ${run.mb?.toFixed(0) ?? '—'} | ${stage('read+parse')} | ${stage('merge')} | ${stage('write tables')} | ${stage('write hive')} | ${tablesMb} / ${mb(join(data, 'hive'))} |`);
+      console.error(`bench:scale: ${n} reports, ${t} thread(s): ${run.s.toFixed(1)} s, ${run.mb?.toFixed(0)} MB`);
+      rmSync(data, { recursive: true, force: true });
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const section = `## Data build at scale
+
+Measured by \`npm run bench:scale -- --data-only\` (scripts/bench-scale.ts) on ${new Date().toISOString().slice(0, 10)} (${cpus().length} cores, load at start ${startLoad.map((x) => x.toFixed(1)).join(', ')}):
+reports generated from the corpus (scripts/generate-reports.ts), then \`build:data --threads T\` on them
+(Node's default heap). *Build s* is wall time, *peak MB* the peak resident memory of the build and
+its worker threads (/usr/bin/time), *stages* the build's own closing "Time:" line; *MB out* the
+table files / the year partitions under hive/.
+
+| reports | threads | generate, s | build, s | reports/s | peak MB | read+parse, s | merge, s | write tables, s | write hive, s | MB out (tables / hive) |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+${lines.join('\n')}
+`;
+  if (!opts['no-write']) writeSection('## Data build at scale', section);
+  console.log(section);
 }
 
 const FIRST_CHART = `(() => {
@@ -77,8 +125,8 @@ for (const n of sizes) {
   const reports = join(tmp, 'reports'), data = join(tmp, 'data'), dist = join(tmp, 'dist');
   execFileSync(process.execPath, [tsx, 'scripts/generate-reports.ts', '--n', String(n), '--out', reports], { cwd: ROOT, env, stdio: 'pipe' });
   console.error(`bench:scale: ${n} reports generated; building the data…`);
-  // The data build holds every report in memory (streaming is issue 11's work): give it room, and report its peak.
-  const dataRun = timed([process.execPath, tsx, 'scripts/build-data.ts', '--reports', reports, '--out', data], { NODE_OPTIONS: '--max-old-space-size=16384' });
+  // The data build streams (scripts/build/): Node's default heap is enough; report its peak.
+  const dataRun = timed([process.execPath, tsx, 'scripts/build-data.ts', '--reports', reports, '--out', data]);
   console.error(`bench:scale: data ${dataRun.s.toFixed(1)} s; building the site (home pages only)…`);
   const siteRun = timed([process.execPath, resolve(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', dist],
     { ATLAS_BASE: '/atlas/', ATLAS_DATA_DIR: data, ATLAS_REPORTS_DIR: reports, ATLAS_PAGES: 'home', ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=16384' });

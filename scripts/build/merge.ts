@@ -104,7 +104,7 @@ export async function merge(parts: readonly Partition[], outDir: string, registr
   }
   progress.end();
   const built: (TableFiles & { count: number })[] = TABLES.map((d) => streams.get(d.name)!.close());
-  const { written, version } = await writeDescriptors(outDir, built, meta, [...dated.values()]);
+  const { written, version } = await writeDescriptors(outDir, built, meta, [...dated.values()], process.env, hive ? { tables: HIVE_TABLES, nullPartition: NULL_PARTITION } : undefined);
   stats.filesWritten = 2 * built.length + written.length;
   stats.version = version.version;
   stages.mark('write tables');

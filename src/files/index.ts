@@ -3,5 +3,5 @@ export { toParquet, parquetSchema, CREATED_BY, ROW_GROUPS } from './parquet.ts';
 export { CsvStream, ParquetStream, TableStream } from './stream.ts';
 export { dataPackage, dataPackageJson, tablesVersion, type FileFacts, type PackageMeta, type TableFiles } from './datapackage.ts';
 export { fileHash, makeVersion, parseVersion, versionDate, versionHash, type DataVersion, type DatedReport } from './version.ts';
-export { dataReadme, type ReadmeTable } from './readme.ts';
+export { dataReadme, type HiveLayout, type ReadmeTable } from './readme.ts';
 export { writeDescriptors, writeTables, type WrittenFile } from './write.ts';

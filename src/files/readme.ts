@@ -16,7 +16,14 @@ const files = (d: TableDef) => `\`${d.name}.parquet\` · \`${d.name}.csv\``;
  * The data folder's README.md, Chinese first, then English, built from the table definitions.
  * Nothing comes from the clock: the same tables, meta and version give the same text.
  */
-export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta, version: DataVersion): string {
+/** The year-partitioned copies of the large tables (Hive layout), where the build wrote them. */
+export interface HiveLayout {
+  tables: readonly string[];
+  /** The folder name of reports without a year. */
+  nullPartition: string;
+}
+
+export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta, version: DataVersion, hive?: HiveLayout): string {
   // summary is the table a journalist opens first; examples use it when it is there.
   const first = tables.find((t) => t.def.name === 'summary')?.def.name ?? tables[0]?.def.name ?? 'summary';
   const homepage = meta.homepage ? ` ${meta.homepage}` : '';
@@ -74,6 +81,7 @@ export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta, ve
     '',
     ...howTo,
     '',
+    ...(hive ? zhHive(hive) : []),
     '## English',
     '',
     `${meta.description.en}`,
@@ -105,5 +113,35 @@ export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta, ve
     '',
     ...howTo,
     '',
+    ...(hive ? enHive(hive) : []),
   ].join('\n');
+}
+
+const hiveSql = (h: HiveLayout) => ['```sql', `SELECT year, count(*) FROM read_parquet('hive/${h.tables[0]}/**/*.parquet', hive_partitioning = true) GROUP BY year;`, '```'];
+
+/** Hive partitions are not in datapackage.json: a Frictionless resource cannot be a set of Parquet files read as one table. */
+function zhHive(h: HiveLayout): string[] {
+  return [
+    '### 按年度分区的 Parquet（hive/）',
+    '',
+    `${h.tables.map((t) => `\`${t}\``).join('、')} 几张大表另按报告年度分区存放，采用 Hive 目录格式：\`hive/<表名>/year=<年度>/part-0.parquet\`，` +
+      `没有年度的报告在 \`year=${h.nullPartition}\`（读作空值）。分区文件的行与单个文件相同、顺序相同，只是不含 \`year\` 列（由目录名给出，读取时自动加上）。` +
+      'DuckDB、Spark、Trino、pandas（pyarrow）可直接读取，只读需要的年度。这些文件不计入数据版本的摘要，也不列在 `datapackage.json` 中；以单个文件为准。',
+    '',
+    ...hiveSql(h),
+    '',
+  ];
+}
+
+function enHive(h: HiveLayout): string[] {
+  return [
+    '### Parquet partitioned by year (hive/)',
+    '',
+    `The large tables (${h.tables.map((t) => `\`${t}\``).join(', ')}) also come partitioned by report year in the Hive layout: \`hive/<table>/year=<year>/part-0.parquet\`, ` +
+      `reports without a year under \`year=${h.nullPartition}\` (read as NULL). A partition holds the same rows as the single file, in the same order, without the \`year\` column (the folder name gives it; readers add it back). ` +
+      'DuckDB, Spark, Trino and pandas (pyarrow) read them as they are and read only the years a query needs. They are not part of the data version\'s hash and not listed in `datapackage.json`; the single files are the reference.',
+    '',
+    ...hiveSql(h),
+    '',
+  ];
 }

@@ -4,7 +4,7 @@ import type { Row, TableDef } from '../schema/tables.ts';
 import { toCsv } from './csv.ts';
 import { dataPackage, dataPackageJson, tablesVersion, type PackageMeta, type TableFiles } from './datapackage.ts';
 import { toParquet } from './parquet.ts';
-import { dataReadme, type ReadmeTable } from './readme.ts';
+import { dataReadme, type HiveLayout, type ReadmeTable } from './readme.ts';
 import { versionDate, type DataVersion, type DatedReport } from './version.ts';
 
 export interface WrittenFile {
@@ -48,11 +48,12 @@ export async function writeDescriptors(
   meta: PackageMeta,
   reports: readonly DatedReport[],
   env: Record<string, string | undefined> = process.env,
+  hive?: HiveLayout,
 ): Promise<{ written: WrittenFile[]; version: DataVersion }> {
   const version = tablesVersion(built, versionDate(reports, env));
   const out: [string, string][] = [
     ['datapackage.json', dataPackageJson(dataPackage(built, meta, version))],
-    ['README.md', dataReadme(built, meta, version)],
+    ['README.md', dataReadme(built, meta, version, hive)],
   ];
   await mkdir(outDir, { recursive: true });
   const written: WrittenFile[] = [];
