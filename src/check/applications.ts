@@ -5,7 +5,13 @@ import { compare, type Check } from './types.ts';
 /** Table 三: the balance and results rules per column, the row rule per row. */
 export function checkApplications(cells: ApplicationCell[], template: Template | null): Check[] {
   if (!template || cells.length === 0) return [];
-  const v = (row: string, applicant: string) => cells.find((c) => c.row === row && c.applicant === applicant)?.value ?? null;
+  // The first cell of each row and applicant, looked up by key (a scan per look-up was most of a build's checking).
+  const at = new Map<string, number | null>();
+  for (const c of cells) {
+    const k = `${c.row}\u0000${c.applicant}`;
+    if (!at.has(k)) at.set(k, c.value);
+  }
+  const v = (row: string, applicant: string) => at.get(`${row}\u0000${applicant}`) ?? null;
   const rows = applicationRows(template);
   const results = rows.filter((r) => r.role === 'result');
   const out: Check[] = [];

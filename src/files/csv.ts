@@ -31,16 +31,21 @@ const isIsoDate = (s: string) => {
  */
 export function cell(def: TableDef, col: Column, row: Row, i: number): Cell {
   const v = row[col.name];
-  const where = () => `${def.name} row ${i} column ${col.name}`;
-  if (v === undefined) throw new Error(`${where()}: missing (use null for NULL)`);
+  if (v === undefined) throw new Error(`${where(def, col, i)}: missing (use null for NULL)`);
   if (v === null) return null;
   const ok =
     col.type === 'string' ? typeof v === 'string'
     : col.type === 'integer' ? Number.isSafeInteger(v)
     : col.type === 'number' ? typeof v === 'number' && Number.isFinite(v)
     : typeof v === 'string' && isIsoDate(v);
-  if (!ok) throw new Error(`${where()}: ${JSON.stringify(v)} is not a valid ${col.type}`);
+  if (!ok) throw new Error(`${where(def, col, i)}: ${JSON.stringify(v)} is not a valid ${col.type}`);
   return v;
+}
+
+// Not a closure inside cell(): it runs for every cell of every table, and a closure made per call
+// costs more than the check (tsx keeps function names by defining them on every closure made).
+function where(def: TableDef, col: Column, i: number): string {
+  return `${def.name} row ${i} column ${col.name}`;
 }
 
 /** A checked cell as a CSV field: numbers plain (cell() let only finite ones through), "" for an empty string. */
