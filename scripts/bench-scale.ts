@@ -159,9 +159,8 @@ but the ones made per report, agency or region). *Home HTML* is index.html in Ch
 *first chart* is the median time from navigation to the first chart laid out in Chromium, over
 ${runs} loads alternated with a plain static page holding one inline SVG; *ratio* is the median of
 the pairs' ratios (aim: within 1.5, and the home page under 100 KB, at any size). Data build time
-and peak resident memory come from /usr/bin/time where present; the data build runs with a 16 GB heap
-limit, and so does the site build: both still hold every report in memory (at 10,000 reports each
-passes Node's default 4 GB; making them stream is issue 11's work).
+and peak resident memory come from /usr/bin/time where present; the data build streams (two passes,
+scripts/build/; Node's default heap, every core), the site build runs with a 16 GB heap limit.
 
 | reports | agencies | data build, s | data build, peak MB | site build, s | site build, peak MB | home HTML, KB (zh / en) | first chart, ms | ratio to plain |
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|
