@@ -161,6 +161,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the table browser in Chromium'), () =>
     expect(await facet(page, 'status')).toEqual(countBy('status'));
     expect(await page.locator('input[name="year.min"]').inputValue()).toBe('2020');
     expect(await page.locator('input[name="agency_name.contains"]').inputValue()).toBe(SEARCH);
+    expect(await page.locator('#ex-link').inputValue()).toBe(viewUrl);
     // The language switch keeps the view.
     await page.locator('a.lang-switch').click();
     await settled(page);

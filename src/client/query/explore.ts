@@ -6,6 +6,7 @@
  * that names the view, Parquet written like the published files (src/files/parquet.ts).
  * Everything a reader or a link supplies is shown as text.
  */
+import { copyText } from '../actions.ts';
 import { h } from '../dom.ts';
 import { KEEP_ROWS, startEngine, type Engine, type Value } from './engine.ts';
 import { showEngineStatus } from './status.ts';
@@ -53,6 +54,12 @@ export function explore(root: HTMLElement): void {
   const notebookLink = root.querySelector<HTMLAnchorElement>('#ex-notebook')!;
   const downloads = [...root.querySelectorAll<HTMLButtonElement>('.ex-downloads button[data-format]')];
   const downloadLabel = root.querySelector<HTMLElement>('.ex-download-label')!;
+  const linkBox = root.querySelector<HTMLInputElement>('#ex-link')!;
+  const copy = root.querySelector<HTMLButtonElement>('button[data-action="copy-link"]')!;
+  copy.addEventListener('click', () => void copyText(linkBox.value).then(() => {
+    copy.textContent = q(lang, 'copied');
+    setTimeout(() => (copy.textContent = q(lang, 'copyPermalink')), 1500);
+  }));
 
   const link = decodeState(location.search);
   let state = link.state;
@@ -74,6 +81,7 @@ export function explore(root: HTMLElement): void {
       if (push) history.pushState(null, '', url);
       else history.replaceState(null, '', url);
     }
+    linkBox.value = url.href;
     const sw = document.querySelector<HTMLAnchorElement>('a.lang-switch');
     if (sw) {
       const target = new URL(sw.href);
