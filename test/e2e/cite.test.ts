@@ -65,6 +65,14 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('data version and citations in Chromium
         await page.close();
       }
     }
+    // Chart captions date the data by the version's date, never by the day of the build.
+    for (const [lang, words] of [['', '数据截至'], ['en/', 'data as of']] as const) {
+      const page = await open(lang);
+      const captions = await page.locator('figure.chart figcaption').allTextContents();
+      expect(captions.length).toBeGreaterThan(0);
+      for (const c of captions) expect(c).toContain(`${words} ${version.slice(0, 10)}`);
+      await page.close();
+    }
     // Embeds have no site footer, but their head names the version too.
     const embed = await open('embed/applications-by-year/');
     expect(await embed.locator('meta[name="data-version"]').getAttribute('content')).toBe(version);
