@@ -1,9 +1,7 @@
 /** Shared by the browser tests: build once per run, name a suite (skipped without Chromium), watch a context. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserContextOptions, BrowserContext, Page } from 'playwright-core';
-import { buildSite, CHROMIUM, HAS_CHROMIUM, ROOT } from '../../scripts/browser.ts';
+import { buildSite, CHROMIUM, HAS_CHROMIUM } from '../../scripts/browser.ts';
+import { once } from '../once.ts';
 
 // Building, serving and launching live in scripts/browser.ts (the benchmarks use them too).
 export { BASE, buildSite, DIST, HAS_CHROMIUM, launch, ROOT } from '../../scripts/browser.ts';
@@ -18,32 +16,15 @@ export function suiteName(name: string): string {
 
 /**
  * Builds the site once per test run, however many test files ask: the first caller builds
- * (build:data writes public/data, astro writes DIST, not dist/), the others wait for it. vitest.config.ts
- * names the run (ATLAS_TEST_RUN); outside vitest this just builds.
+ * (build:data writes public/data, astro writes DIST, not dist/), the others wait for it
+ * (test/once.ts). Outside a vitest run this just builds.
  */
 export async function buildOnce(): Promise<void> {
-  const run = process.env.ATLAS_TEST_RUN;
-  if (!run) return buildSite();
-  const dir = join(ROOT, 'node_modules', '.cache', 'atlas-e2e');
-  mkdirSync(dir, { recursive: true });
-  const done = join(dir, `${run}.done`), failed = join(dir, `${run}.failed`);
-  try {
-    mkdirSync(join(dir, `${run}.lock`));
-  } catch {
-    for (const start = Date.now(); !existsSync(done); await sleep(200)) {
-      if (existsSync(failed)) throw new Error(`the site build failed: ${readFileSync(failed, 'utf8')}`);
-      if (Date.now() - start > 300_000) throw new Error('timed out waiting for the site build');
-    }
-    return;
-  }
-  try {
+  if (!process.env.ATLAS_TEST_RUN) return buildSite();
+  await once('site', () => {
     buildSite();
-    writeFileSync(done, '');
-  } catch (e) {
-    const err = e as { message?: string; stderr?: Buffer };
-    writeFileSync(failed, `${err.message ?? e}\n${err.stderr?.toString() ?? ''}`);
-    throw e;
-  }
+    return true;
+  });
 }
 
 export interface Watched {

@@ -6,11 +6,9 @@
  * The site is built once per test run for every browser test file (helpers.ts buildOnce, into
  * node_modules/.cache/atlas-site, never dist/). ATLAS_QUERY_DIST=<dir> uses an existing build under /atlas/ instead (quick local runs).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parquetReadObjects } from 'hyparquet';
@@ -21,8 +19,9 @@ import {
 } from '../../src/query/compare-model.ts';
 import { EXAMPLES } from '../../src/query/examples.ts';
 import { decodeNotebook, encodeNotebook } from '../../src/query/permalink.ts';
-import { buildOnce, DIST, HAS_CHROMIUM, launch, suiteName, ROOT, watchedContext, type Watched } from './helpers.ts';
+import { buildOnce, DIST, HAS_CHROMIUM, launch, suiteName, watchedContext, type Watched } from './helpers.ts';
 import { serve, type StaticServer } from '../../scripts/browser.ts';
+import { dataBuild } from '../pipeline/helpers.ts';
 import { deflateSync, strToU8 } from 'fflate';
 
 const require = createRequire(import.meta.url);
@@ -42,8 +41,10 @@ describe('compare model and permalinks', () => {
   let applications: Record<string, Plain>[];
 
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'atlas-query-data-'));
-    execFileSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-data.ts', '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The real data (src/data/reports), built once per run and shared with other test files (read only).
+    const data = await dataBuild();
+    expect(data.run.code, data.run.stderr).toBe(0);
+    out = data.out;
     db = await DuckDBInstance.create(':memory:');
     conn = await db.connect();
     const read = async (name: string) => {
@@ -77,7 +78,6 @@ describe('compare model and permalinks', () => {
   afterAll(() => {
     conn?.closeSync();
     db?.closeSync();
-    if (out) rmSync(out, { recursive: true, force: true });
   });
 
   const viaSql = async (s: CompareState) => {
@@ -196,6 +196,30 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
   const resultRows = (page: Page, i = 0) => nbCell(page, i).locator('table.result tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((td) => td.textContent ?? '')));
 
+  /**
+   * The notebook page of a language, shared by the tests that work in a notebook: DuckDB-WASM
+   * starts once per page, which is most of such a test's time. The first test gets the page as
+   * loaded (the default notebook); each later one starts from an empty notebook (the page's own
+   * "new notebook" button: one empty SQL cell, no title). Tests about opening a page (permalinks,
+   * damaged links, the compare URL, the embed) still open their own.
+   */
+  const notebooks = new Map<string, Page>();
+  const notebook = async (slug: 'notebook/' | 'en/notebook/'): Promise<Page> => {
+    const known = notebooks.get(slug);
+    if (!known || known.isClosed()) {
+      const page = await open(slug);
+      notebooks.set(slug, page);
+      return page;
+    }
+    await known.locator('button[data-action="new"]').click();
+    await known.waitForFunction(() => {
+      const cells = document.querySelectorAll('ol.cells > li.cell');
+      return cells.length === 1 && cells[0]!.querySelector('textarea')?.value === '' && !cells[0]!.hasAttribute('aria-busy')
+        && (document.getElementById('nb-title') as HTMLInputElement).value === '';
+    });
+    return known;
+  };
+
   test('compare: picking the Changzhi lineage shows 49 (2019) and 100 (2023); the URL reproduces it', async () => {
     const page = await open('compare/');
     await computedByDuckdb(page);
@@ -260,7 +284,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
   });
 
   test('notebook: a query returns the expected rows, with the count and time', async () => {
-    const page = await open('notebook/');
+    const page = await notebook('notebook/');
     await engineReady(page);
     const c = await runCell(page, "SELECT year, agency_name, proactive_total\nFROM summary\nWHERE lineage_id = 'changzhi-sme'\nORDER BY year;");
     expect(await c.locator('.cell-error').isVisible()).toBe(false);
@@ -269,7 +293,6 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
     // Blank is NULL, shown as a dash, never 0.
     await runCell(page, "SELECT proactive_total FROM summary WHERE report_id = 'xiaxian-sme-center-2023'");
     expect(await resultRows(page)).toEqual([['—']]);
-    await page.close();
   });
 
   test('a damaged link is said to be unreadable: notebook and compare, in both languages', async () => {
@@ -288,7 +311,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
   });
 
   test('notebook: a permalink reproduces the notebook and its result', async () => {
-    const page = await open('en/notebook/');
+    const page = await notebook('en/notebook/');
     await engineReady(page);
     await runCell(page, "SELECT agency_id, name FROM agencies WHERE county IS NOT NULL ORDER BY agency_id");
     const expected = await resultRows(page);
@@ -305,8 +328,8 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
     await page.waitForTimeout(400);
     const link = await page.locator('#nb-permalink').inputValue();
     expect(new URL(link).hash).toMatch(/^#nb=[A-Za-z0-9_-]+$/);
-    await page.close();
 
+    // Opened afresh, in a page of its own.
     const again = await w.page();
     await again.goto(link);
     await engineReady(again);
@@ -320,7 +343,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
   });
 
   test('notebook: a SQL error is shown beside the cell', async () => {
-    const page = await open('en/notebook/');
+    const page = await notebook('en/notebook/');
     await engineReady(page);
     const c = await runCell(page, 'SELEC year FROM summary');
     const error = c.locator('.cell-error');
@@ -334,11 +357,10 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
     expect(await error.isVisible()).toBe(false);
     const reports = readFileSync(join(DIST, 'data', 'summary.csv'), 'utf8').trim().split('\n').length - 1;
     expect(await resultRows(page)).toEqual([[String(reports)]]);
-    await page.close();
   });
 
   test('notebook: reading another origin, a file or an extension is refused, and no request leaves', async () => {
-    const page = await open('en/notebook/');
+    const page = await notebook('en/notebook/');
     await engineReady(page);
     const refused: [string, RegExp][] = [
       ["SELECT * FROM read_csv('http://example.com/x.csv')", /Permission Error/],
@@ -359,11 +381,10 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
     await runCell(page, 'SELECT count(*) AS n FROM applications');
     expect(Number((await resultRows(page))[0]![0]!.replace(/,/g, ''))).toBeGreaterThan(0);
     expect(w.external).toEqual([]);
-    await page.close();
   });
 
   test('notebook: values are text, never markup', async () => {
-    const page = await open('en/notebook/');
+    const page = await notebook('en/notebook/');
     await engineReady(page);
     const payload = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
     await runCell(page, `SELECT '${payload}' AS "<i>col</i>"`);
@@ -371,11 +392,10 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
     expect(await page.locator('table.result thead th').first().textContent()).toBe('<i>col</i>');
     expect(await page.locator('table.result img, table.result b, table.result i').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    await page.close();
   });
 
   test('notebook: a large result shows its first rows and its size; the CSV has every row', async () => {
-    const page = await open('en/notebook/');
+    const page = await notebook('en/notebook/');
     await engineReady(page);
     const c = await runCell(page, 'SELECT range AS i, range % 7 AS r FROM range(123456)');
     expect(await c.locator('.result-status').textContent()).toMatch(/^123,456 rows · /);
@@ -388,25 +408,25 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
     expect(lines.length).toBe(123_457);
     expect(lines[0]).toBe('i,r');
     expect(lines[123_456]).toBe('123455,3');
-    await page.close();
   });
 
   test('notebook: a CSV far past the cap is refused at once, with a message and no download', async () => {
-    const page = await open('en/notebook/');
+    const page = await notebook('en/notebook/');
     await engineReady(page);
     const c = await runCell(page, 'SELECT range AS i FROM range(100000000)');
     let downloads = 0;
-    page.on('download', () => downloads++);
+    const counted = () => downloads++;
+    page.on('download', counted);
     await c.locator('button.csv').click();
     await page.waitForFunction(() => /too large/.test(document.querySelector('.csv-note')?.textContent ?? ''), undefined, { timeout: 10_000 });
     expect(await c.locator('.csv-note').textContent()).toMatch(/100,000,000 rows pass the limit of 256 MB/);
     expect(await c.locator('button.csv').isDisabled()).toBe(false);
     expect(downloads).toBe(0);
-    await page.close();
+    page.off('download', counted);
   });
 
   test('notebook: a long query can be cancelled, and the next one runs', async () => {
-    const page = await open('en/notebook/');
+    const page = await notebook('en/notebook/');
     await engineReady(page);
     const c = nbCell(page, 0);
     await c.locator('textarea').fill('SELECT count(*) FROM range(100000000) a, range(1000) b WHERE (a.range * b.range) % 7 = 3');
@@ -419,11 +439,10 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
     expect(Date.now() - t0).toBeLessThan(10_000);
     await runCell(page, 'SELECT 42 AS answer');
     expect(await resultRows(page)).toEqual([['42']]);
-    await page.close();
   });
 
   test('notebook: the four examples open and run without an error, with their charts', async () => {
-    const page = await open('en/notebook/');
+    const page = await notebook('en/notebook/');
     await engineReady(page);
     const titles = await page.locator('a[data-example]').allTextContents();
     expect(titles).toEqual(['Pingtan investment promotion bureau (formerly state assets), year by year', 'Reports whose balance check fails', 'How applications were handled, by year', 'Agencies by region']);
@@ -449,11 +468,10 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
     await expect.poll(() => page.locator('#nb-title').inputValue()).toBe(titles[1]);
     await page.waitForFunction(() => document.querySelector('ol.cells > li.cell[data-cell="sql"]')?.hasAttribute('data-rows'));
     expect((await resultRows(page)).length).toBeGreaterThanOrEqual(3);
-    await page.close();
   });
 
   test('the table browser shows every table of the dictionary with types and both descriptions', async () => {
-    const page = await open('notebook/');
+    const page = await notebook('notebook/');
     const { TABLES } = await import('../../src/schema/index.ts');
     expect(await page.locator('details.nb-table').count()).toBe(TABLES.length);
     const summary = page.locator('details.nb-table[data-table="summary"]');
@@ -465,15 +483,19 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
     expect(await row.textContent()).toContain(col.en);
     await engineReady(page);
     await expect.poll(() => summary.locator('[data-rows-for="summary"]').textContent()).toMatch(/^\d+ 行$/);
-    await page.close();
   });
 
   test('axe-core finds no WCAG 2 A/AA violation on the query pages', async () => {
-    for (const slug of ['compare/?lineage=changzhi-sme', 'en/notebook/']) {
-      const page = await open(slug);
+    for (const slug of ['compare/?lineage=changzhi-sme', 'en/notebook/'] as const) {
+      const compare = slug.startsWith('compare');
+      const page = compare ? await open(slug) : await notebook(slug as 'en/notebook/');
       await engineReady(page);
-      if (slug.startsWith('compare')) await computedByDuckdb(page);
-      else await page.waitForFunction(() => document.querySelector('table.result'), null, { timeout: 30_000 });
+      if (compare) await computedByDuckdb(page);
+      else {
+        // The shared notebook page, with a result as the default notebook shows one when it opens.
+        await runCell(page, 'SELECT year, agency_name, proactive_total, applications_new, handled_total, status\nFROM summary\nORDER BY year, agency_name;');
+        await page.waitForFunction(() => document.querySelector('table.result'), null, { timeout: 30_000 });
+      }
       await page.addScriptTag({ content: AXE });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
@@ -481,7 +503,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
         return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(' ')}`);
       });
       expect(violations, slug).toEqual([]);
-      await page.close();
+      if (compare) await page.close();
     }
   });
 

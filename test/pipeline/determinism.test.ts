@@ -8,16 +8,20 @@ import { loadRegistry } from '../../src/agencies/index.ts';
 import { toCsv, toParquet } from '../../src/files/index.ts';
 import { TABLES } from '../../src/schema/tables.ts';
 import { buildDataset, tables } from '../../src/tables/index.ts';
-import { buildData, SEED_ONLY_DIR, SEEDS, treeHashes, type Run } from './helpers.ts';
+import { buildData, SEED_BUILD_ENV, seedBuild, SEED_ONLY_DIR, SEEDS, treeHashes, type Run } from './helpers.ts';
 
-let tmp: string, a: Run, b: Run;
+// The first run is the seeds' shared build (TZ=UTC, LANG=C; other test files read it too), its folder `aDir`.
+let tmp: string, aDir: string, a: Run, b: Run;
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'pipeline-determinism-'));
+  expect(SEED_BUILD_ENV).toEqual({ TZ: 'UTC', LANG: 'C', LC_ALL: 'C' });
   // Two runs at once, the second under another time zone and locale: nothing may depend on either.
-  [a, b] = await Promise.all([
-    buildData(SEED_ONLY_DIR, join(tmp, 'a'), [], { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' }),
+  let shared: { out: string; run: Run };
+  [shared, b] = await Promise.all([
+    seedBuild(),
     buildData(SEED_ONLY_DIR, join(tmp, 'b', 'nested'), [], { TZ: 'Pacific/Kiritimati', LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8' }),
   ]);
+  ({ out: aDir, run: a } = shared);
 }, 60_000);
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -27,18 +31,18 @@ describe('build-data twice on the seeds', () => {
   it('both runs succeed and write every table', () => {
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
-    const names = readdirSync(join(tmp, 'a'));
+    const names = readdirSync(aDir);
     for (const t of TABLES) expect(names).toEqual(expect.arrayContaining([`${t.name}.csv`, `${t.name}.parquet`]));
     expect(names).toContain('datapackage.json');
   });
 
   it('writes the same list of files, each byte-identical (sha256)', () => {
-    const ha = treeHashes(join(tmp, 'a')), hb = treeHashes(join(tmp, 'b', 'nested'));
+    const ha = treeHashes(aDir), hb = treeHashes(join(tmp, 'b', 'nested'));
     expect(Object.keys(ha).length).toBeGreaterThanOrEqual(2 * TABLES.length + 1);
     expect(Object.keys(hb)).toEqual(Object.keys(ha));
     expect(hb).toEqual(ha);
     // The files hold data: a build that wrote nothing twice would also be "identical".
-    expect(readFileSync(join(tmp, 'a', 'summary.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(SEEDS.length + 1);
+    expect(readFileSync(join(aDir, 'summary.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(SEEDS.length + 1);
   });
 });
 
@@ -60,7 +64,7 @@ describe('buildDataset and tables in-process', () => {
   });
 
   it('match the files the command wrote', () => {
-    const written = treeHashes(join(tmp, 'a'));
+    const written = treeHashes(aDir);
     for (const d of digest(inputs)) {
       expect(written[`${d.name}.csv`], d.name).toBe(d.csv);
       expect(written[`${d.name}.parquet`], d.name).toBe(d.parquet);

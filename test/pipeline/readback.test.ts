@@ -3,21 +3,21 @@
  * DuckDB, the CSV through papaparse) must agree, and the documented example query must work.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, type TableDef } from '../../src/schema/tables.ts';
-import { buildData, readCsv, SEED_ONLY_DIR, SEEDS } from './helpers.ts';
+import { readCsv, seedBuild, SEEDS } from './helpers.ts';
 
 type Value = string | number | null;
 let out: string, db: DuckDBInstance, conn: DuckDBConnection;
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'pipeline-readback-'));
-  const run = await buildData(SEED_ONLY_DIR, out);
+  // The seeds' build, shared with the other test files of the run (read only).
+  const { out: built, run } = await seedBuild();
+  out = built;
   expect(run.code, run.stderr).toBe(0);
   db = await DuckDBInstance.create(':memory:');
   conn = await db.connect();
@@ -25,7 +25,6 @@ beforeAll(async () => {
 afterAll(() => {
   conn?.closeSync();
   db?.closeSync();
-  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 const norm = (v: unknown): Value => {

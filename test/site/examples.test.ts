@@ -3,24 +3,22 @@
  * languages, runs in DuckDB over the published Parquet files and returns rows, and the findings
  * they promise are there (the balance example lists reports that really do not balance).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXAMPLES } from '../../src/query/examples.ts';
 import { TABLES } from '../../src/schema/index.ts';
+import { dataBuild } from '../pipeline/helpers.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 let out: string, db: DuckDBInstance, conn: DuckDBConnection;
 type Row = Record<string, unknown>;
 const num = (v: unknown) => (typeof v === 'bigint' ? Number(v) : (v as number | null));
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'atlas-examples-'));
-  // The real data: the seeds and the Pingtan reports of src/data/reports.
-  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-data.ts', '--out', out], { cwd: ROOT, stdio: 'pipe' });
+  // The real data: the seeds and the Pingtan reports of src/data/reports (built once per run, shared; read only).
+  const data = await dataBuild();
+  expect(data.run.code, data.run.stderr).toBe(0);
+  out = data.out;
   db = await DuckDBInstance.create(':memory:');
   conn = await db.connect();
   for (const t of TABLES) await conn.run(`CREATE VIEW ${t.name} AS SELECT * FROM read_parquet('${join(out, `${t.name}.parquet`)}')`);
@@ -28,7 +26,6 @@ beforeAll(async () => {
 afterAll(() => {
   conn?.closeSync();
   db?.closeSync();
-  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 const run = async (sql: string): Promise<Row[]> => (await conn.runAndReadAll(sql)).getRowObjectsJS() as Row[];

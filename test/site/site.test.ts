@@ -1,18 +1,16 @@
 /**
  * Build-time site code without a browser: CSV loading typed by the schema, the XLSX writer, URL
- * helpers, chart specs and downloads. The data is built into a temporary folder first.
+ * helpers, chart specs and downloads, over the seeds' data build (shared by the run's test files).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { TABLES } from '../../src/schema/index.ts';
-import { SEED_ONLY_DIR } from '../pipeline/helpers.ts';
+import { seedBuild } from '../pipeline/helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const out = mkdtempSync(join(tmpdir(), 'site-data-'));
+let out: string;
 
 type Site = {
   data: typeof import('../../src/site/data.ts');
@@ -25,8 +23,10 @@ type Site = {
 let site: Site;
 
 beforeAll(async () => {
-  // The seeds' facts: built from the seeds alone.
-  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-data.ts', '--reports', SEED_ONLY_DIR, '--out', out], { cwd: ROOT, stdio: 'pipe' });
+  // The seeds' facts: built from the seeds alone (the build the run shares; read only).
+  const seeds = await seedBuild();
+  expect(seeds.run.code, seeds.run.stderr).toBe(0);
+  out = seeds.out;
   // The site modules read their data folder when they load.
   process.env.ATLAS_DATA_DIR = out;
   site = {
@@ -38,7 +38,6 @@ beforeAll(async () => {
     downloads: await import('../../src/site/downloads.ts'),
   };
 }, 120_000);
-afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('data loading', () => {
   test('types every field by its schema column; an empty field is null, never 0', () => {
