@@ -18,7 +18,7 @@ import { deserialize } from 'node:v8';
 import Tinypool from 'tinypool';
 import type { PageMeta } from '../../src/parse/index.ts';
 import type { Draft } from '../../src/tables/index.ts';
-import { draftFile, type DraftTask, type Drafted, type ReportKey } from './draft-file.ts';
+import type { DraftTask, Drafted, ReportKey } from './draft-file.ts';
 import { Progress } from './progress.ts';
 
 export const FORMAT = 'disclosure-atlas-partition/1';
@@ -92,6 +92,8 @@ export async function pass1(o: Pass1Options): Promise<void> {
   };
   const progress = new Progress('read+parse', o.files.length);
   if (o.threads <= 1) {
+    // Loaded only here: with a pool, the readers of originals (pdfjs) live in the workers alone.
+    const { draftFile } = await import('./draft-file.ts');
     for (const f of o.files) store(await draftFile(task(f)));
   } else {
     const pool = new Tinypool({ filename: new URL('./worker.mjs', import.meta.url).href, minThreads: o.threads, maxThreads: o.threads });
