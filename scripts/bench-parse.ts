@@ -1,5 +1,9 @@
 /**
  * `npm run bench:parse [-- --seconds S --corpus DIR --no-write]`: parse throughput on one core.
+ * `npm run bench:parse -- --save FILE` / `--check FILE`: no timing; every report of the sets
+ * (src/data/reports whole, the corpus texts and pages) parsed once and its report written to FILE
+ * as JSON, or compared with FILE (exit 1 naming the files whose report changed): an optimisation
+ * must leave every value, warning, line and cell as it was.
  *
  * For each set of report files — the five seeds (src/data/reports) and, when the folder exists,
  * the Pingtan corpus texts and HTML pages (DIR/txt, DIR/html; DIR defaults to
@@ -9,7 +13,7 @@
  * Node's main thread, and reports files per second. No disk I/O is timed. Replaces (or appends)
  * its section of BENCHMARKS.md unless --no-write.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +24,8 @@ import { writeSection } from './benchmarks-file.ts';
 import { cliFlags } from './cli.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const flags = cliFlags('usage: npm run bench:parse [-- --seconds S] [--corpus DIR] [--no-write]', {
-  seconds: { type: 'string' }, corpus: { type: 'string' }, 'no-write': { type: 'boolean' },
+const flags = cliFlags('usage: npm run bench:parse [-- --seconds S] [--corpus DIR] [--no-write] [--save FILE | --check FILE]', {
+  seconds: { type: 'string' }, corpus: { type: 'string' }, 'no-write': { type: 'boolean' }, save: { type: 'string' }, check: { type: 'string' },
 });
 const seconds = Number(flags.seconds ?? 2);
 if (!(seconds > 0)) {
@@ -40,6 +44,25 @@ function readSet(dir: string, only?: RegExp): Input[] {
     .filter((f) => !f.startsWith('.') && !MANIFEST_NAMES.includes(f) && (!only || only.test(f)) && statSync(join(dir, f)).isFile())
     .sort()
     .map((file) => ({ file, bytes: new Uint8Array(readFileSync(join(dir, file))) }));
+}
+
+if (flags.save || flags.check) {
+  // Parsed once each, keyed by folder and file: the snapshot an optimisation is checked against.
+  const now: Record<string, string> = {};
+  for (const dir of [join(ROOT, 'src', 'data', 'reports'), join(corpus, 'txt'), join(corpus, 'html')]) {
+    if (!existsSync(dir)) continue;
+    for (const x of readSet(dir)) now[`${relative(ROOT, dir)}/${x.file}`] = JSON.stringify(parseFile(x.bytes, x.file));
+  }
+  if (flags.save) {
+    writeFileSync(flags.save, JSON.stringify(now));
+    console.error(`bench:parse: ${Object.keys(now).length} reports saved to ${flags.save}`);
+    process.exit(0);
+  }
+  const was = JSON.parse(readFileSync(flags.check!, 'utf8')) as Record<string, string>;
+  const changed = [...new Set([...Object.keys(was), ...Object.keys(now)])].filter((k) => was[k] !== now[k]);
+  for (const k of changed) console.error(`changed: ${k}`);
+  console.error(`bench:parse: ${changed.length} of ${Object.keys(now).length} reports differ from ${flags.check}`);
+  process.exit(changed.length ? 1 : 0);
 }
 
 let sink = 0;
