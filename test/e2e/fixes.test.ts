@@ -197,9 +197,21 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('fixes found in use, in Chromium'), () 
 
   test('compare: a shared link shows its agencies and measure in the controls before DuckDB is ready', async () => {
     // Hold back every script and the engine: what shows is what the page shows while they load.
-    const page = await w.context.newPage();
+    // (A context of its own: one route handler decides every request, nothing else touches them.)
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const held: Route[] = [];
-    await page.route(/\/_astro\/.*\.js$|\.wasm$/, (route) => void held.push(route));
+    const external: string[] = [];
+    let holding = true;
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname !== '127.0.0.1') {
+        external.push(url.href);
+        return route.abort('blockedbyclient');
+      }
+      if (holding && /\/_astro\/.*\.js$|\.wasm$/.test(url.pathname)) return void held.push(route);
+      return route.continue();
+    });
+    const page = await context.newPage();
     await page.goto(server.url + 'compare/?lineage=changzhi-sme&from=2020&measure=applications_new', { waitUntil: 'commit' });
     await page.waitForSelector('#compare', { state: 'attached' });
     const controls = () => page.evaluate(() => ({
@@ -211,13 +223,12 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('fixes found in use, in Chromium'), () 
     expect(held.length, 'scripts held back').toBeGreaterThan(0);
     expect(await controls()).toEqual({ lineages: ['changzhi-sme'], measure: 'applications_new', from: '2020', phase: 'idle' });
     // Let them through: DuckDB answers the same selection.
-    const release = (route: Route) => route.continue();
-    for (const r of held.splice(0)) await release(r);
-    await page.unroute(/\/_astro\/.*\.js$|\.wasm$/);
-    await page.route(/\/_astro\/.*\.js$|\.wasm$/, release);
+    holding = false;
+    for (const r of held.splice(0)) await r.continue();
     await page.waitForFunction(() => document.getElementById('compare-root')?.dataset.source === 'duckdb', null, { timeout: 90_000 });
     expect(await controls()).toMatchObject({ lineages: ['changzhi-sme'], measure: 'applications_new', from: '2020', phase: 'ready' });
-    await page.close();
+    expect(external).toEqual([]);
+    await context.close();
   });
 
   test('without JavaScript, the compare and notebook pages show no control that needs it', async () => {
@@ -251,6 +262,8 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('fixes found in use, in Chromium'), () 
     expect(en).toContain('Data');
     expect(en).not.toContain('首页');
     expect(await page.locator('header nav:visible a.lang-switch').textContent()).toBe('中文');
+    // A missing page is not the home page.
+    expect(await page.locator('header nav a[aria-current]').count()).toBe(0);
     expect(await page.locator('footer .inner:visible').count()).toBe(1);
     expect(await page.locator('footer .inner:visible').textContent()).toMatch(/About/);
     expect(await page.locator('input[data-search]:visible').getAttribute('placeholder')).not.toMatch(/[\u4e00-\u9fff]/);
