@@ -14,7 +14,6 @@ import { fmt, t, type Lang } from './i18n.ts';
 import { bins, latestYear, lineages, ranking, yearTotals, type Lineage, type Ranked } from './model.ts';
 import { agencyLabel, lineageLabel } from './names.ts';
 import { pageHref, slugs } from './url.ts';
-import { dataVersion } from './version.ts';
 
 type Value = string | number | null;
 
@@ -316,8 +315,3 @@ export function chartCsv(c: ChartSpec): string {
   return csvLine(c.csv.columns) + c.csv.rows.map(csvLine).join('');
 }
 
-/**
- * @deprecated Use `dataVersion().date` (src/site/version.ts): the day the data is current to, the same
- * on any day of building. Kept only so that callers not yet moved over print that date, not today's.
- */
-export const buildDate = (): string => dataVersion().date;

@@ -4,14 +4,14 @@
  * that shows the whole embed page where the host runs no script (src/shared/embed.ts).
  */
 import { embedSnippet, EMBED_PAD, fallbackHeight, scaledChartHeight, type EmbedLayout } from '../shared/embed.ts';
-import { buildDate, NARROW, type ChartSpec } from './charts.ts';
+import { NARROW, type ChartSpec } from './charts.ts';
 import { t, type Lang } from './i18n.ts';
 import { pageHref, slugs } from './url.ts';
 import { dataVersion } from './version.ts';
 
 /** The text under an embedded chart: what it shows, its source and date, the data version, the credit. */
 export function embedCaption(lang: Lang, c: ChartSpec, version = dataVersion().version): string {
-  return `${c.description[lang]} ${t(lang, 'chartSource', { date: buildDate() })} ${t(lang, 'dataVersionLine', { version })} ${t(lang, 'credit')} · ${t(lang, 'openChart')}`;
+  return `${c.description[lang]} ${t(lang, 'chartSource', { date: dataVersion().date })} ${t(lang, 'dataVersionLine', { version })} ${t(lang, 'credit')} · ${t(lang, 'openChart')}`;
 }
 
 /** What the fallback height is estimated from (the embed page's layout: src/components/EmbedChart.astro). */
