@@ -145,7 +145,8 @@ export function encodeState(s: ExploreState): string {
   if (n.page > 1) p.set('page', String(n.page));
   const dflt = defaultFacets(def);
   if (n.facets.join(',') !== dflt.join(',')) p.set('facets', n.facets.join(','));
-  const q = p.toString();
+  // Commas need no escaping in a query string (URLSearchParams reads both): `facets=status,year`.
+  const q = p.toString().replace(/%2C/g, ',');
   return q === `table=${DEFAULT_TABLE}` ? '' : `?${q}`;
 }
 

@@ -29,6 +29,8 @@ const lang = pageLang();
 /** The most rows a workbook or Parquet file made in the browser holds (the CSV streams, up to its byte cap). */
 export const FILE_MAX_ROWS = 200_000;
 
+/** Characters of a text cell shown in the table (Datasette cuts long cells too). */
+const CELL_MAX = 280;
 const label = (c: Column) => (lang === 'zh' ? c.zh : c.en);
 const isNum = (c: Column) => c.type === 'integer' || c.type === 'number';
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -274,7 +276,11 @@ export function explore(root: HTMLElement): void {
         // Keys that have pages link to them.
         if (typeof v === 'string' && name === 'report_id') td.append(h('a', { href: pageHref(lang, slugs.report(encodeURIComponent(v))) }, text));
         else if (typeof v === 'string' && name === 'lineage_id') td.append(h('a', { href: pageHref(lang, slugs.agency(encodeURIComponent(v))) }, text));
-        else td.append(text);
+        else if (text.length > CELL_MAX) {
+          // Long text (sections 五 and 六, messages) is cut on the page, whole in the downloads.
+          td.append(text.slice(0, CELL_MAX), h('span', { className: 'ex-cut', title: text }, '…'));
+          td.dataset.cut = '';
+        } else td.append(text);
         row.append(td);
       });
       body.append(row);
