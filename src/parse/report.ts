@@ -169,14 +169,22 @@ function oversize(text: string, lines: Line[]): Warning[] {
       `The text has ${text.length} characters, over the limit of ${MAX_TEXT_CHARS}; check it.`) });
   }
   // Lines of some length (short ones such as "0" or "合计" repeat in any report) seen before.
-  const seen = new Set<string>();
-  let long = 0, repeated = 0;
+  // Squashing never lengthens a line, so a short one is skipped unsquashed; and with fewer than
+  // 40 long lines there is nothing to say, so they are only compared (hashed) past that.
+  const longLines: string[] = [];
   for (const l of lines) {
+    if (l.text.length < 10) continue;
     const t = squash(l.text);
-    if (t.length < 10) continue;
-    long++;
-    if (seen.has(t)) repeated++;
-    else seen.add(t);
+    if (t.length >= 10) longLines.push(t);
+  }
+  const long = longLines.length;
+  let repeated = 0;
+  if (long >= 40) {
+    const seen = new Set<string>();
+    for (const t of longLines) {
+      if (seen.has(t)) repeated++;
+      else seen.add(t);
+    }
   }
   if (long >= 40 && 2 * repeated >= long) {
     out.push({ severity: 'warning', code: 'text_repeated', line: null, ...bi(`文本中 ${long} 行里有 ${repeated} 行重复出现，可能是同一报告重复粘贴，请核对`,
