@@ -107,7 +107,7 @@ function report(s: MergeStats): void {
 
 if (shard) {
   // One shard: pass 1 only, into its own folder (originals under its sources/), for a merge later.
-  const n = await readReports(outDir, join(outDir, 'sources'), shard.k, shard.n);
+  const n = await readReports(outDir, join(outDir, 'sources'), shard.k, shard.n).catch((e: unknown) => fail(`--shard: ${e instanceof Error ? e.message : String(e)}`));
   stages.mark('write shard');
   log(stages.toString());
   log(`Shard ${shard.k} of ${shard.n}: ${n} report(s) written to ${rel(outDir)}; merge the shards with --merge`);

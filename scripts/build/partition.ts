@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize } from 'node:v8';
 import Tinypool from 'tinypool';
@@ -74,6 +74,10 @@ export interface Pass1Options {
 
 /** Reads, parses and drafts every file (in a pool of worker threads, or in-process with 1), spilling drafts to disk. */
 export async function pass1(o: Pass1Options): Promise<void> {
+  // A shard folder is rewritten whole; any other folder with files in it is not ours to empty.
+  if (existsSync(o.out) && readdirSync(o.out).length && !existsSync(join(o.out, 'partition.json'))) {
+    throw new Error(`${o.out} holds files but no partition.json: not a shard folder, not emptied (give a new or empty folder)`);
+  }
   rmSync(o.out, { recursive: true, force: true });
   mkdirSync(o.out, { recursive: true });
   const fd = openSync(join(o.out, 'drafts.bin'), 'w');

@@ -61,7 +61,12 @@ beforeAll(async () => {
   const shards = await Promise.all([1, 2, 3].map((k) => tsx(['scripts/build-data.ts', '--reports', reports, '--shard', `${k}/3`, '--out', out(`shards/s${k}`), '--threads', '1'])));
   shards.forEach((s, k) => (runs[`shard${k + 1}`] = s));
   runs.merge = await tsx(['scripts/build-data.ts', '--merge', out('shards'), '--out', out('merged')]);
-  runs.partial = await tsx(['scripts/build-data.ts', '--merge', `${out('shards/s1')},${out('shards/s3')}`, '--out', out('partial')]);
+  mkdirSync(out('not-a-shard'));
+  writeFileSync(out('not-a-shard/keep.txt'), 'mine');
+  [runs.partial, runs.refuse] = await Promise.all([
+    tsx(['scripts/build-data.ts', '--merge', `${out('shards/s1')},${out('shards/s3')}`, '--out', out('partial')]),
+    tsx(['scripts/build-data.ts', '--reports', reports, '--shard', '1/3', '--out', out('not-a-shard')]),
+  ]);
 }, 900_000);
 
 afterAll(() => {
@@ -70,7 +75,7 @@ afterAll(() => {
 
 describe('the data build at scale', () => {
   it('every build succeeds', () => {
-    for (const [name, r] of Object.entries(runs).filter(([n]) => n !== 'partial')) expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+    for (const [name, r] of Object.entries(runs).filter(([n]) => n !== 'partial' && n !== 'refuse')) expect(r.code, `${name}: ${r.stderr}`).toBe(0);
     expect(runs.two!.stderr).toMatch(/, 2 threads$/m);
     expect(runs.one!.stderr).toMatch(/, 1 thread$/m);
     // The closing summary names each stage's time, before the four closing lines.
@@ -96,6 +101,12 @@ describe('the data build at scale', () => {
     expect(runs.partial!.code).not.toBe(0);
     expect(runs.partial!.stderr).toMatch(/shard 2 of 3 missing/);
     expect(() => readdirSync(out('partial'))).toThrow();
+  });
+
+  it('a shard is not written into a folder that holds other files (it would be emptied)', () => {
+    expect(runs.refuse!.code).toBe(2);
+    expect(runs.refuse!.stderr).toMatch(/not a shard folder/);
+    expect(readdirSync(out('not-a-shard'))).toEqual(['keep.txt']);
   });
 
   it('the streamed files are the ones the in-memory path (buildDataset, tables, writeTables) writes', async () => {
