@@ -84,6 +84,8 @@ export async function merge(parts: readonly Partition[], outDir: string, registr
     filesWritten: 0, hiveFiles: 0, version: '',
   };
   const streams = new Map(TABLES.map((d) => [d.name, new TableStream(outDir, d)]));
+  // Year partitions fill in the same pass (each report is read back once), one file per table and year.
+  const parts2 = hive ? new HiveWriter(outDir) : null;
   for (const a of agencies) streams.get('agencies')!.push(a);
   // The fields the data version's date comes from, each combination once (a few thousand at most).
   const dated = new Map<string, DatedReport>();
@@ -92,6 +94,7 @@ export async function merge(parts: readonly Partition[], outDir: string, registr
     const e = finish(i);
     const rows = reportRows(e, byAgency.get(e.agencyId));
     for (const name of REPORT_TABLES) for (const row of rows[name]) streams.get(name)!.push(row as Row);
+    parts2?.push(e.report.year.value, rows);
     const r = rows.reports[0]!;
     const d = { published_at: r.published_at, published_on: r.published_on, year: r.year };
     dated.set(JSON.stringify(d), d);
@@ -107,52 +110,54 @@ export async function merge(parts: readonly Partition[], outDir: string, registr
   const { written, version } = await writeDescriptors(outDir, built, meta, [...dated.values()], process.env, hive ? { tables: HIVE_TABLES, nullPartition: NULL_PARTITION } : undefined);
   stats.filesWritten = 2 * built.length + written.length;
   stats.version = version.version;
-  stages.mark('write tables');
-
-  if (hive) {
-    stats.hiveFiles = writeHive(outDir, order, keys.map((k) => k.year), finish, byAgency);
+  if (parts2) {
+    stats.hiveFiles = parts2.close();
+    // The pass wrote both: its time is split by what the year partitions took.
+    stages.mark('write tables', parts2.seconds);
     stages.mark('write hive');
-  }
+  } else stages.mark('write tables');
   for (const p of parts) p.close();
   return stats;
 }
 
 const def = (name: TableName): TableDef => TABLES.find((t) => t.name === name)!;
 
+/** Rows per row group in a year partition: smaller than the single files', as many are open at once. */
+const HIVE_GROUPS = [10_000];
+
 /**
  * `<out>/hive/<table>/year=<year>/part-0.parquet` for each table of HIVE_TABLES: the table's
- * rows of that year's reports, in the same order, without the `year` column (the partition
- * path carries it; readers add it back). The folder is rewritten whole, so no stale year stays.
+ * rows of that year's reports, in the same order as the single file, without the `year` column
+ * (the partition path carries it; readers add it back). One file per table and year open at a
+ * time, each holding at most a row group. The folder is rewritten whole, so no stale year stays.
  */
-function writeHive(outDir: string, order: readonly number[], years: readonly (number | null)[], finish: (i: number) => Entry,
-  byAgency: Map<string, RowOf<'agencies'>>): number {
-  const root = join(outDir, 'hive');
-  rmSync(root, { recursive: true, force: true });
-  const byYear = new Map<number | null, number[]>();
-  for (const i of order) {
-    const y = years[i] ?? null;
-    const list = byYear.get(y);
-    if (list) list.push(i);
-    else byYear.set(y, [i]);
+class HiveWriter {
+  private files = new Map<string, { s: ParquetStream; n: number }>();
+  private root: string;
+  seconds = 0;
+  constructor(outDir: string) {
+    this.root = join(outDir, 'hive');
+    rmSync(this.root, { recursive: true, force: true });
   }
-  const yearsSorted = [...byYear.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
-  const progress = new Progress('write hive', order.length);
-  let files = 0;
-  for (const y of yearsSorted) {
-    const part = `year=${y === null ? NULL_PARTITION : y}`;
-    const streams = HIVE_TABLES.map((name) => {
-      const d = def(name);
-      return { name, s: new ParquetStream(join(root, name, part, 'part-0.parquet'), d, d.columns.filter((c) => c.name !== 'year')), n: 0 };
-    });
-    for (const i of byYear.get(y)!) {
-      const e = finish(i);
-      const rows = reportRows(e, byAgency.get(e.agencyId));
-      for (const t of streams) for (const row of rows[t.name as keyof typeof rows]) t.s.push(row as Row, t.n++);
-      progress.tick();
+  push(year: number | null, rows: ReturnType<typeof reportRows>): void {
+    const t = performance.now();
+    const part = `year=${year === null ? NULL_PARTITION : year}`;
+    for (const name of HIVE_TABLES) {
+      const key = `${name}/${part}`;
+      let f = this.files.get(key);
+      if (!f) {
+        const d = def(name);
+        f = { s: new ParquetStream(join(this.root, name, part, 'part-0.parquet'), d, d.columns.filter((c) => c.name !== 'year'), HIVE_GROUPS), n: 0 };
+        this.files.set(key, f);
+      }
+      for (const row of rows[name as keyof typeof rows]) f.s.push(row as Row, f.n++);
     }
-    for (const t of streams) t.s.close();
-    files += streams.length;
+    this.seconds += (performance.now() - t) / 1000;
   }
-  progress.end();
-  return files;
+  close(): number {
+    const t = performance.now();
+    for (const f of this.files.values()) f.s.close();
+    this.seconds += (performance.now() - t) / 1000;
+    return this.files.size;
+  }
 }

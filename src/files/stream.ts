@@ -91,13 +91,14 @@ export class ParquetStream {
   private columns: (string | number | bigint | null)[][];
   private groups = 0;
   private held = 0;
-  constructor(path: string, private def: TableDef, private cols: readonly Column[] = def.columns) {
+  /** `groups`: rows per row group, the last repeating (the single files' are fixed: ROW_GROUPS). */
+  constructor(path: string, private def: TableDef, private cols: readonly Column[] = def.columns, private groupSizes: readonly number[] = ROW_GROUPS) {
     this.sink = new Sink(path);
     this.writer = new ParquetWriter({ writer: new SinkWriter(this.sink), schema: parquetSchema(cols), createdBy: CREATED_BY });
     this.columns = cols.map(() => []);
   }
   private get groupSize() {
-    return ROW_GROUPS[Math.min(this.groups, ROW_GROUPS.length - 1)]!;
+    return this.groupSizes[Math.min(this.groups, this.groupSizes.length - 1)]!;
   }
   push(row: Row, i: number): void {
     this.cols.forEach((c, j) => this.columns[j]!.push(physical(c, cell(this.def, c, row, i))));
