@@ -1,7 +1,7 @@
 /** Shared by the browser tests: build once per run, name a suite (skipped without Chromium), watch a context. */
 import type { Browser, BrowserContextOptions, BrowserContext, Page } from 'playwright-core';
-import { buildSite, CHROMIUM, HAS_CHROMIUM } from '../../scripts/browser.ts';
-import { once } from '../once.ts';
+import { buildSite, CHROMIUM, HAS_CHROMIUM, ROOT } from '../../scripts/browser.ts';
+import { siteBuildOnce } from '../site-build.ts';
 
 // Building, serving and launching live in scripts/browser.ts (the benchmarks use them too).
 export { BASE, buildSite, DIST, HAS_CHROMIUM, launch, ROOT } from '../../scripts/browser.ts';
@@ -15,16 +15,14 @@ export function suiteName(name: string): string {
 }
 
 /**
- * Builds the site once per test run, however many test files ask: the first caller builds
- * (build:data writes public/data, astro writes DIST, not dist/), the others wait for it
- * (test/once.ts). Outside a vitest run this just builds.
+ * Builds the site once per test run, however many test files ask (build:data writes public/data,
+ * astro writes DIST, not dist/): the run starts it as it begins when it holds browser tests
+ * (test/sequencer.ts), or the first caller does; the others wait for it (test/site-build.ts).
+ * Outside a vitest run this just builds.
  */
 export async function buildOnce(): Promise<void> {
   if (!process.env.ATLAS_TEST_RUN) return buildSite();
-  await once('site', () => {
-    buildSite();
-    return true;
-  });
+  await siteBuildOnce(ROOT);
 }
 
 export interface Watched {
