@@ -17,7 +17,7 @@ const S = {
   engineDownloadUnknown: { zh: '正在下载 DuckDB…', en: 'Downloading DuckDB…' },
   engineStart: { zh: '正在启动 DuckDB…', en: 'Starting DuckDB…' },
   engineTables: { zh: '正在载入数据表（{done} / {total}）', en: 'Loading the tables ({done} of {total})' },
-  engineReady: { zh: 'DuckDB {version} 已就绪：{tables} 个数据表，已禁止访问外部文件和网址。', en: 'DuckDB {version} is ready: {tables} tables loaded; external files and URLs are switched off.' },
+  engineReady: { zh: 'DuckDB {version} 已就绪：数据表在查询用到时载入（已载入 {tables} 个），已禁止访问外部文件和网址。', en: 'DuckDB {version} is ready: tables load when a query names them ({tables} loaded so far); external files and URLs are switched off.' },
   engineRestart: { zh: '查询已取消，正在重新启动 DuckDB…', en: 'Query cancelled: restarting DuckDB…' },
   engineFailed: { zh: 'DuckDB 无法启动：{message}', en: 'DuckDB could not start: {message}' },
 

@@ -47,7 +47,8 @@ describe.skipIf(!present)(`the corpus in two shapes (${dir})`, () => {
     console.log(`corpus agreement: ${pairs.length} pairs, ${agree} cells agree (${(100 * share).toFixed(1)}%), ${missing} null in the text, ${differ.length} differ`);
     expect(differ).toEqual([]);
     expect(unflagged).toEqual([]);
-    expect(share).toBeGreaterThanOrEqual(0.98);
+    // 98.0% until table 二 rows that read as a vanished blank too became null (5603f0c): 97.7%.
+    expect(share).toBeGreaterThanOrEqual(0.975);
   });
 
   it('finds the same sum-rule outcome in both shapes wherever both could check', () => {

@@ -5,12 +5,12 @@
  * - DuckDB-WASM comes from node_modules (Vite `?url` imports: hashed files under the site's base
  *   path, no CDN); only the mvp and eh bundles ship. It is imported on demand, so it costs nothing
  *   until a page starts the engine.
- * - The tables of the data contract are loaded from the published Parquet files: fetched and
- *   decoded with hyparquet, turned into Arrow tables, inserted under their own names. DuckDB's own
- *   Parquet reader would fetch an extension from the network; extension autoload and autoinstall
- *   are off so nothing tries.
- * - Once the data is in, external access is switched off and the configuration locked: a query
- *   (say, from someone else's permalink) cannot read a URL, a file or an extension.
+ * - The tables of the data contract are loaded from the published Parquet files when a query
+ *   first names them (DuckDB's parser says which): fetched and decoded with hyparquet, turned into
+ *   Arrow tables, inserted under their own names. DuckDB's own Parquet reader would fetch an
+ *   extension from the network; extension autoload and autoinstall are off so nothing tries.
+ * - Before any table or query, external access is switched off and the configuration locked: a
+ *   query (say, from someone else's permalink) cannot read a URL, a file or an extension.
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { DataType, RecordBatch, Schema, Vector } from 'apache-arrow';
@@ -19,6 +19,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { TABLES } from '../../schema/tables.ts';
+import { namedTables } from '../../query/sql.ts';
 import { decodeParquet, fetchParquet, type ParquetTable } from './parquet.ts';
 import { CSV_MAX_BYTES, CsvTooLarge, CsvWriter, estimateCsvBytes } from '../../shared/csv.ts';
 import type { Kind, ResultColumn, Value } from './values.ts';
@@ -241,6 +242,7 @@ interface Running {
 
 class DuckEngine implements Engine {
   version = '';
+  /** The tables loaded so far (they load as queries name them). */
   tables: TableInfo[] = [];
   private db!: AsyncDuckDB;
   private conn!: AsyncDuckDBConnection;
@@ -272,22 +274,46 @@ class DuckEngine implements Engine {
     this.conn = await this.db.connect();
     // No extension may be fetched: any use of one fails at once, with a clear message.
     for (const s of ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false']) await this.conn.query(s);
-
-    report({ phase: 'tables', done: 0, total: TABLE_NAMES.length });
-    const decoded = TABLE_NAMES.map((name) => fetchParquet(name).then(decodeParquet));
-    const tables: TableInfo[] = [];
-    for (let i = 0; i < TABLE_NAMES.length; i++) {
-      const name = TABLE_NAMES[i]!;
-      const t = await decoded[i]!;
-      await this.conn.insertArrowTable(toArrow(this.arrow, t), { name });
-      tables.push({ name, rows: t.rows.length });
-      report({ phase: 'tables', done: i + 1, total: TABLE_NAMES.length, detail: name });
-    }
-    this.tables = tables;
     // From here on no query can reach a file, a URL or an extension, nor switch that back on.
     await this.conn.query('SET enable_external_access = false');
     await this.conn.query('SET lock_configuration = true');
-    report({ phase: 'ready', done: TABLE_NAMES.length, total: TABLE_NAMES.length, detail: this.version });
+
+    this.loaded = new Map();
+    this.tables = [];
+    // Tables load when a query first names them (`need`): at scale, the applications table alone
+    // is most of the data, and the compare tool never reads it.
+    report({ phase: 'ready', done: 0, total: 0, detail: this.version });
+  }
+
+  private loaded = new Map<string, Promise<void>>();
+
+  /**
+   * Loads the published tables a SQL text names, each once. The names are found in the text as
+   * words (comments and strings included): a word too many loads a table for nothing, none is ever
+   * missed. (DuckDB's getTableNames binds the query, so it fails on a join of tables not yet loaded.)
+   * External access stays off throughout: the tables arrive as Arrow from this page's own fetch.
+   */
+  private async need(sql: string): Promise<void> {
+    const named = namedTables(sql);
+    const wanted = named.filter((n) => !this.loaded.has(n));
+    if (wanted.length === 0) {
+      await Promise.all(named.map((n) => this.loaded.get(n)));
+      return;
+    }
+    let done = 0;
+    report({ phase: 'tables', done, total: wanted.length });
+    const decoded = wanted.map((name) => fetchParquet(name).then(decodeParquet));
+    for (const [i, name] of wanted.entries()) {
+      const load = decoded[i]!.then(async (t) => {
+        await this.conn.insertArrowTable(toArrow(this.arrow, t), { name });
+        this.tables.push({ name, rows: t.rows.length });
+        report({ phase: 'tables', done: ++done, total: wanted.length, detail: name });
+      });
+      this.loaded.set(name, load);
+      load.catch(() => this.loaded.delete(name));
+    }
+    await Promise.all(wanted.map((n) => this.loaded.get(n)));
+    report({ phase: 'ready', done: this.tables.length, total: this.tables.length, detail: this.version });
   }
 
   /** One job at a time on the connection; a cancel rejects the caller at once. */
@@ -318,6 +344,7 @@ class DuckEngine implements Engine {
   }
 
   private async run(sql: string, state: Running): Promise<Result> {
+    await this.need(sql);
     const t0 = performance.now();
     const reader = await (await this.conn.send(sql, true)).open();
     const rows = new Rows(this.arrow, reader.schema);
@@ -392,6 +419,7 @@ class DuckEngine implements Engine {
     if (signal?.aborted) throw new QueryError('Cancelled', true);
     signal?.addEventListener('abort', stop, { once: true });
     try {
+      await this.need(sql);
       const reader = await (await this.conn.send(sql, true)).open();
       const fields = reader.schema.fields;
       for await (const batch of reader) {

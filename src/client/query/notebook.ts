@@ -499,12 +499,4 @@ export function notebook(root: HTMLElement): void {
       }
     }
   });
-
-  // Row counts in the table browser once the data is in.
-  void startEngine().then((engine) => {
-    for (const t of engine.tables) {
-      const span = root.querySelector<HTMLElement>(`[data-rows-for="${t.name}"]`);
-      if (span) span.textContent = q(lang, 'rowsN', { n: t.rows.toLocaleString('en-US') });
-    }
-  }, () => {});
 }
