@@ -262,7 +262,7 @@ const S = {
   embedPage: { zh: '嵌入', en: 'Embed' },
 
   // Exports that carry their source (issue 10): images with title, legend, source and credit; data as CSV and XLSX.
-  exportSource: { zh: '来源：各机关发布的政府信息公开工作年度报告，经政府信息公开年报数据提取、核对。数据版本 {version}（{date}）。', en: 'Source: the agencies’ annual reports on government information disclosure, extracted and checked by Disclosure Atlas. Data version {version} ({date}).' },
+  exportSource: { zh: '来源：各机关发布的政府信息公开工作年度报告，经政府信息公开年报数据提取、核对。数据版本 {version}（数据截至 {date}）。', en: 'Source: the agencies’ annual reports on government information disclosure, extracted and checked by Disclosure Atlas. Data version {version} (data as of {date}).' },
   downloadCsvExcel: { zh: 'CSV（Excel 用，带 BOM）', en: 'CSV for Excel (with BOM)' },
   downloadXlsx: { zh: '下载数据（Excel 工作簿）', en: 'Download data (Excel workbook)' },
   exportSheetData: { zh: '数据', en: 'data' },
