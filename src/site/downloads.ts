@@ -53,11 +53,24 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const info = (path: string, bytes: Uint8Array): FileInfo => ({ path, name: path.split('/').pop()!, bytes: bytes.length, sha256: sha(bytes) });
 const read = (name: string) => new Uint8Array(readFileSync(join(DATA_DIR, name)));
 
-/** The workbook: one sheet per table (header = column names), then the data dictionary, then `about` (the data version). */
+/** Rows an Excel sheet holds, its header included. */
+export const EXCEL_ROWS = 1_048_576;
+
+/**
+ * A table as sheets: one named after it, or, past Excel's rows per sheet, `<name>_1`, `<name>_2`…
+ * each with the header, so no row is cut off where Excel stops reading.
+ */
+export function tableSheets(name: string, header: XlsxCell[], rows: XlsxCell[][], max = EXCEL_ROWS): { name: string; rows: XlsxCell[][] }[] {
+  const per = max - 1;
+  if (rows.length <= per) return [{ name, rows: [header, ...rows] }];
+  return Array.from({ length: Math.ceil(rows.length / per) }, (_, i) => ({ name: `${name}_${i + 1}`, rows: [header, ...rows.slice(i * per, (i + 1) * per)] }));
+}
+
+/** The workbook: one sheet per table (header = column names; split past Excel's rows), then the data dictionary, then `about` (the data version). */
 export function workbookBytes(): Uint8Array {
-  const sheets = TABLES.map((def) => {
+  const sheets = TABLES.flatMap((def) => {
     const rows: readonly Row[] = readTable(def.name);
-    return { name: def.name, rows: [def.columns.map((c) => c.name), ...rows.map((r) => def.columns.map((c) => r[c.name] ?? null) as XlsxCell[])] };
+    return tableSheets(def.name, def.columns.map((c) => c.name), rows.map((r) => def.columns.map((c) => r[c.name] ?? null) as XlsxCell[]));
   });
   const dictionary = [['table', 'column', 'type', 'zh', 'en', 'values'],
     ...TABLES.flatMap((def) => def.columns.map((c) => [def.name, c.name, c.type, c.zh, c.en, c.values?.join(' | ') ?? null]))];

@@ -72,3 +72,15 @@ describe('zip entry times', () => {
     expect(() => stampZip(new Uint8Array(30), 0)).toThrow(/not a zip/);
   });
 });
+
+describe("workbook sheets past Excel's rows per sheet", () => {
+  test('a table that fits is one sheet; a longer one is split with its header on each sheet, no row lost', async () => {
+    const { tableSheets } = await import('../../src/site/downloads.ts');
+    const rows = Array.from({ length: 7 }, (_, i) => [i]);
+    expect(tableSheets('t', ['n'], rows, 8)).toEqual([{ name: 't', rows: [['n'], ...rows] }]);
+    const split = tableSheets('t', ['n'], rows, 4);
+    expect(split.map((s) => s.name)).toEqual(['t_1', 't_2', 't_3']);
+    expect(split.every((s) => s.rows[0]![0] === 'n' && s.rows.length <= 4)).toBe(true);
+    expect(split.flatMap((s) => s.rows.slice(1))).toEqual(rows);
+  });
+});
