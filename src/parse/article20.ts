@@ -24,6 +24,10 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
     rows = follow.rows;
   }
   const byHeader = headerPlaced(lines, items);
+  // Flattened table 二 whose rows part their cells with spaces ("规章 0 0 0"): there a row with
+  // fewer runs than cells lost a blank as likely as a space. Where every row runs its digits
+  // together ("规章000"), a single run is split the one way it splits.
+  const spaced = rows.some((r) => r.flat && r.fields.filter((f) => /^\d+$/.test(f.raw)).length >= 2);
   for (const row of rows) {
     const item = matchLabel(row.label, items);
     if (!item || row.fields.length === 0) continue;
@@ -61,7 +65,7 @@ export function readArticle20(lines: Line[], template: Template, warnings: Warni
       const splits = splitCells(digits, [width], false);
       // Runs parted by spaces yet fewer than the cells: a blank that vanished reads as well as
       // digits that ran together ("行政许可 72 0": 7|2|0 or 72|·|0), and table 二 has no sum rule to choose.
-      const vanished = digits.length > 0 ? vanishedBlanks(digits, width, () => true) : [];
+      const vanished = digits.length > 1 || spaced ? vanishedBlanks(digits, width, () => true) : [];
       if (splits.length !== 1 || vanished.length > 0) {
         warnings.push({ severity: 'warning', code: 't2_ambiguous_digits', ...bi(`表二“${item.zh}”的数字连在一起（${run}），可有多种拆分，无法确定，记为空`, `Table 二 row "${item.en}": run-together digits (${run}) split more than one way; ambiguous, left null.`), line: row.line });
         found.set(id, { label, fields: [] });

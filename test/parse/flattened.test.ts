@@ -55,3 +55,16 @@ describe('short rows in flattened table 二 (no sum rule to choose)', () => {
     expect(licensing(r)).toEqual([0, 0, 0]);
   });
 });
+
+describe('a single run in flattened table 二', () => {
+  const normative = (r: ParsedReport) => r.article20.filter((c) => c.item === 'normative_documents').map((c) => c.value);
+  const text = (row: string, rules: string) => reportText({ template: '2019' }).replace(/规章[^\n]*/, rules).replace(/规范性文件[^\n]*/, row).replace(/\n/g, '');
+  it('where every row runs its digits together, "规范性文件666" splits the one way: 6|6|6', () => {
+    expect(normative(parseReport(text('规范性文件666', '规章000').replace(/(\d)\s+(?=\d)/g, '$1')))).toEqual([6, 6, 6]);
+  });
+  it('where the table parts its cells with spaces, "规范性文件666" may have lost blanks: null with a warning', () => {
+    const r = parseReport(text('规范性文件666', '规章 0 0 0'));
+    expect(normative(r)).toEqual([null, null, null]);
+    expect(r.warnings.some((w) => w.code === 't2_ambiguous_digits')).toBe(true);
+  });
+});
