@@ -4,7 +4,7 @@
  * and the Parquet file, open the view in the notebook. Every number is checked against the
  * published CSV of the same build, read here without DuckDB. No request may leave 127.0.0.1.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -13,7 +13,7 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { decodeState, rowsSql } from '../../src/query/explore.ts';
-import { buildOnce, DIST, HAS_CHROMIUM, launch, suiteName, watchedContext, type Watched } from './helpers.ts';
+import { DIST, HAS_CHROMIUM, launch, siteUnderTest, suiteName, watchedContext, type Watched } from './helpers.ts';
 import { serve, type StaticServer } from '../../scripts/browser.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -50,9 +50,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the table browser in Chromium'), () =>
   let viewUrl: string;
 
   beforeAll(async () => {
-    const reuse = process.env.ATLAS_QUERY_DIST;
-    if (reuse && existsSync(join(reuse, 'index.html'))) dist = reuse;
-    else await buildOnce();
+    dist = await siteUnderTest('ATLAS_QUERY_DIST');
     server = await serve(dist, '/atlas/');
     viewUrl = `${server.url}explore/?table=reports&agency_name.contains=%E5%B1%80&year.min=${FROM}&year.max=${TO}&sort=-year&page=2`;
     browser = await launch();

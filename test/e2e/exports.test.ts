@@ -7,8 +7,7 @@
  *
  * ATLAS_EXPORTS_DIST=<dir> uses an existing build under /atlas/ instead of building (quick local runs).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -16,7 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { EXPORT_PAD } from '../../src/shared/export.ts';
 import { encodeNotebook } from '../../src/query/permalink.ts';
 import { columnLabel } from '../../src/site/export-text.ts';
-import { buildOnce, DIST, HAS_CHROMIUM, launch, suiteName, watchedContext, type Watched } from './helpers.ts';
+import { HAS_CHROMIUM, launch, siteUnderTest, suiteName, watchedContext, type Watched } from './helpers.ts';
 import { serve, type StaticServer } from '../../scripts/browser.ts';
 
 /** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian), after checking the signature. */
@@ -56,12 +55,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('chart exports in Chromium'), () => {
   let w: Watched;
 
   beforeAll(async () => {
-    const reuse = process.env.ATLAS_EXPORTS_DIST;
-    if (reuse && existsSync(join(reuse, 'index.html'))) dist = reuse;
-    else {
-      await buildOnce();
-      dist = DIST;
-    }
+    dist = await siteUnderTest('ATLAS_EXPORTS_DIST');
     server = await serve(dist, '/atlas/');
     browser = await launch();
     w = await watchedContext(browser, { acceptDownloads: true, viewport: { width: 1280, height: 900 } });

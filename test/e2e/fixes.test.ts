@@ -7,12 +7,12 @@
  * The site is built once per test run (helpers.ts buildOnce, into node_modules/.cache/atlas-site).
  * ATLAS_FIXES_DIST=<dir> uses an existing build under /atlas/ instead (quick local runs).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { decodeNotebook, encodeNotebook, notebookCodeOf, type Notebook } from '../../src/query/permalink.ts';
-import { buildOnce, DIST, HAS_CHROMIUM, launch, suiteName, watchedContext, type Watched } from './helpers.ts';
+import { HAS_CHROMIUM, launch, siteUnderTest, suiteName, watchedContext, type Watched } from './helpers.ts';
 import { serve, type StaticServer } from '../../scripts/browser.ts';
 
 describe.skipIf(!HAS_CHROMIUM)(suiteName('fixes found in use, in Chromium'), () => {
@@ -22,12 +22,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('fixes found in use, in Chromium'), () 
   let w: Watched;
 
   beforeAll(async () => {
-    const reuse = process.env.ATLAS_FIXES_DIST;
-    if (reuse && existsSync(join(reuse, 'index.html'))) dist = reuse;
-    else {
-      await buildOnce();
-      dist = DIST;
-    }
+    dist = await siteUnderTest('ATLAS_FIXES_DIST');
     server = await serve(dist, '/atlas/');
     browser = await launch();
     w = await watchedContext(browser, { viewport: { width: 1100, height: 900 } });

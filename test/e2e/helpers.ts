@@ -1,6 +1,8 @@
 /** Shared by the browser tests: build once per run, name a suite (skipped without Chromium), watch a context. */
 import type { Browser, BrowserContextOptions, BrowserContext, Page } from 'playwright-core';
-import { buildSite, CHROMIUM, HAS_CHROMIUM, ROOT } from '../../scripts/browser.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSite, CHROMIUM, DIST, HAS_CHROMIUM, ROOT } from '../../scripts/browser.ts';
 import { siteBuildOnce } from '../site-build.ts';
 
 // Building, serving and launching live in scripts/browser.ts (the benchmarks use them too).
@@ -23,6 +25,17 @@ export function suiteName(name: string): string {
 export async function buildOnce(): Promise<void> {
   if (!process.env.ATLAS_TEST_RUN) return buildSite();
   await siteBuildOnce(ROOT);
+}
+
+/**
+ * The build a suite tests: the folder the environment variable `reuse` names, if it holds a
+ * build under /atlas/ (quick local runs), else DIST, built once for the run.
+ */
+export async function siteUnderTest(reuse: string): Promise<string> {
+  const dir = process.env[reuse];
+  if (dir && existsSync(join(dir, 'index.html'))) return dir;
+  await buildOnce();
+  return DIST;
 }
 
 export interface Watched {

@@ -6,7 +6,7 @@
  * The site is built once per test run for every browser test file (helpers.ts buildOnce, into
  * node_modules/.cache/atlas-site, never dist/). ATLAS_QUERY_DIST=<dir> uses an existing build under /atlas/ instead (quick local runs).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -19,7 +19,7 @@ import {
 } from '../../src/query/compare-model.ts';
 import { EXAMPLES } from '../../src/query/examples.ts';
 import { decodeNotebook, encodeNotebook } from '../../src/query/permalink.ts';
-import { buildOnce, DIST, HAS_CHROMIUM, launch, suiteName, watchedContext, type Watched } from './helpers.ts';
+import { DIST, HAS_CHROMIUM, launch, siteUnderTest, suiteName, watchedContext, type Watched } from './helpers.ts';
 import { serve, type StaticServer } from '../../scripts/browser.ts';
 import { dataBuild } from '../pipeline/helpers.ts';
 import { deflateSync, strToU8 } from 'fflate';
@@ -142,12 +142,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the query pages in Chromium'), () => {
   let w: Watched;
 
   beforeAll(async () => {
-    const reuse = process.env.ATLAS_QUERY_DIST;
-    if (reuse && existsSync(join(reuse, 'index.html'))) dist = reuse;
-    else {
-      await buildOnce();
-      dist = DIST;
-    }
+    dist = await siteUnderTest('ATLAS_QUERY_DIST');
     server = await serve(dist, '/atlas/');
     browser = await launch();
     w = await watchedContext(browser, { acceptDownloads: true });
