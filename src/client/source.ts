@@ -51,4 +51,24 @@ export function inlineSource(): void {
     else void load().then((ok) => ok && slot.scrollIntoView());
   });
   if (ANCHOR.test(location.hash)) void go(location.hash);
+  // A number's tooltip says where it was read ("source line 10"): added on first hover or focus,
+  // so the page does not carry the same words on each of its ~200 links (src/site/cell.ts).
+  const tip = (e: Event) => {
+    const a = (e.target as Element | null)?.closest?.('td.num a[href]');
+    if (!(a instanceof HTMLAnchorElement) || a.dataset.tip) return;
+    const url = new URL(a.href, location.href);
+    if (url.pathname !== src.pathname) return;
+    // The text as printed, when the link has it, comes first.
+    a.title = [a.title, where(url.hash, a.dataset.page, slot.dataset)].filter(Boolean).join(' · ');
+    a.dataset.tip = '';
+  };
+  document.addEventListener('pointerover', tip);
+  document.addEventListener('focusin', tip);
+}
+
+/** "page 3 of the original PDF, source table cell 1-2-3" from a link's anchor and page, in the page's words. */
+export function where(hash: string, page: string | undefined, words: DOMStringMap): string {
+  const fill = (s: string | undefined, k: string, v: string) => (s ?? '').replace(`{${k}}`, v);
+  const at = hash.startsWith('#L') ? fill(words.tipLine, 'n', hash.slice(2)) : fill(words.tipCell, 'cell', hash.slice(2));
+  return [page ? fill(words.tipPage, 'n', page) : '', at].filter(Boolean).join(', ');
 }

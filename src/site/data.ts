@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { decode } from '../parse/decode.ts';
 import { cellName, kindOf, layout, looksLikeHtml } from '../layout/index.ts';
+import { indexRows, reportCsv, type RowsIndex } from './rows-index.ts';
 import { table, type Row, type RowOf, type TableDef, type TableName } from '../schema/index.ts';
 
 /** Where `npm run build:data` writes the tables, and where the report texts live. */
@@ -69,32 +70,56 @@ export function readTable<N extends TableName>(name: N, dir = DATA_DIR): RowOf<N
 }
 
 let cached: Dataset | undefined;
-/** Every published table, read once per build. */
+/**
+ * Every published table, read once per build. The tables of many rows per report are read only
+ * when a page asks for all of them; report pages read their own rows through reportRows().
+ */
 export function loadData(dir = DATA_DIR): Dataset {
   if (cached && dir === DATA_DIR) return cached;
   const t = <N extends TableName>(name: N) => readTable(name, dir);
-  const data: Dataset = {
-    reports: t('reports'), agencies: t('agencies'), proactive: t('proactive'), article20: t('article20'),
-    applications: t('applications'), reviews: t('reviews'), checks: t('checks'), warnings: t('warnings'),
-    narrative: t('narrative'), summary: t('summary'),
-  };
+  const data = { reports: t('reports'), agencies: t('agencies'), summary: t('summary') } as Dataset;
+  for (const name of PER_REPORT) {
+    Object.defineProperty(data, name, { enumerable: true, configurable: true, get() {
+      const rows = t(name);
+      Object.defineProperty(data, name, { value: rows, enumerable: true });
+      return rows;
+    } });
+  }
   if (dir === DATA_DIR) cached = data;
   return data;
 }
 
-type PerReport = Exclude<TableName, 'reports' | 'agencies'>;
-const byReportCache = new Map<string, Map<string, unknown[]>>();
+let byId: Map<string, ReportRow> | undefined;
+/** A report's row by its id (a page per agency searching every report would be quadratic). */
+export function reportById(id: string): ReportRow | undefined {
+  byId ??= new Map(loadData().reports.map((r) => [r.report_id, r]));
+  return byId.get(id);
+}
+
+type PerReport = Exclude<TableName, 'reports' | 'agencies' | 'summary'>;
+const PER_REPORT: readonly PerReport[] = ['proactive', 'article20', 'applications', 'reviews', 'checks', 'warnings', 'narrative'];
+const indexes = new Map<string, RowsIndex>();
+const indexOf = (name: PerReport, dir: string): RowsIndex => {
+  const path = join(dir, `${name}.csv`);
+  let index = indexes.get(path);
+  if (!index) indexes.set(path, (index = indexRows(path)));
+  return index;
+};
+
 /**
- * One report's rows of a table, from an index built once per table: a page per report filtering
- * every row would make the site build quadratic in the number of reports.
+ * One report's rows of a table. From the published folder, only that report's bytes are read and
+ * parsed (src/site/rows-index.ts): a page per report filtering every row would make the site build
+ * quadratic, and holding every row would make its memory grow with the reports.
  */
 export function reportRows<N extends PerReport>(name: N, reportId: string, data: Dataset = loadData()): RowOf<N>[] {
-  let index = byReportCache.get(name);
-  if (!index || data !== cached) {
-    index = groupBy<RowOf<N>, string>(data[name] as RowOf<N>[], (x) => (x as { report_id: string }).report_id) as Map<string, unknown[]>;
-    if (data === cached) byReportCache.set(name, index);
-  }
-  return (index.get(reportId) ?? []) as RowOf<N>[];
+  if (data !== cached) return (data[name] as RowOf<N>[]).filter((x) => (x as { report_id: string }).report_id === reportId);
+  const csv = reportCsv(join(DATA_DIR, `${name}.csv`), indexOf(name, DATA_DIR), reportId);
+  return csv === null ? [] : parseTable(name, csv);
+}
+
+/** Rows of a published table, counted without holding them. */
+export function rowCount(name: TableName, dir = DATA_DIR): number {
+  return (PER_REPORT as readonly string[]).includes(name) ? indexOf(name as PerReport, dir).rows : loadData(dir)[name].length;
 }
 
 /** A PDF or DOCX original: build:data keeps it, and the structure read from it, under data/sources/. */

@@ -1,5 +1,5 @@
 /** Derived views of the dataset that several pages share: lineages, regions, coverage. */
-import { groupBy, loadData, type AgencyRow, type Dataset, type ReportRow, type SummaryRow } from './data.ts';
+import { groupBy, loadData, reportRows, type AgencyRow, type Dataset, type ReportRow, type SummaryRow } from './data.ts';
 
 export interface Lineage {
   id: string;
@@ -158,9 +158,13 @@ export const cellsPct = (r: Pick<ReportRow, 'cells_read' | 'cells_expected'>): n
   r.cells_expected > 0 ? Math.floor((100 * r.cells_read) / r.cells_expected) : 0;
 
 /** Checks of each report that could not run (blank cells, no previous report). */
-export function skippedByReport(data: Pick<Dataset, 'checks'>): Map<string, number> {
+export function skippedByReport(reports: readonly Pick<ReportRow, 'report_id'>[] = loadData().reports): Map<string, number> {
   const m = new Map<string, number>();
-  for (const c of data.checks) if (c.status === 'skipped') m.set(c.report_id, (m.get(c.report_id) ?? 0) + 1);
+  // Report by report: the whole checks table is never held.
+  for (const r of reports) {
+    const n = reportRows('checks', r.report_id).filter((c) => c.status === 'skipped').length;
+    if (n) m.set(r.report_id, n);
+  }
   return m;
 }
 

@@ -292,6 +292,10 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the site in Chromium'), () => {
     expect(href).toMatch(/\/source\/[^/]+\/#L\d+$/);
     const hash = href.slice(href.indexOf('#'));
     expect(await page.locator('.source').count()).toBe(0);
+    // It carries only its address; hovering it says where in the source it was read.
+    expect(await link.getAttribute('title')).toBeNull();
+    await link.hover();
+    await expect.poll(() => link.getAttribute('title')).toBe(`原文第 ${hash.slice(2)} 行`);
     // …and with JavaScript the report page loads the source in place and goes to the line.
     const path = new URL(page.url()).pathname;
     await link.click();
