@@ -19,8 +19,10 @@ import { buildSite, DIST, HAS_CHROMIUM, launch, ROOT, serve } from './browser.ts
 import { writeSection } from './benchmarks-file.ts';
 import { cliFlags, positiveInt } from './cli.ts';
 
-const flags = cliFlags('usage: npm run bench:query [-- --no-build] [--runs N] [--dist DIR]', {
-  'no-build': { type: 'boolean' }, runs: { type: 'string' }, dist: { type: 'string' },
+const flags = cliFlags(`usage: npm run bench:query [-- --no-build] [--runs N] [--dist DIR] [--lineage ID] [--json]
+  --lineage ID  the compare page's lineage (default changzhi-sme, a seed)
+  --json        print the medians as JSON instead of writing BENCHMARKS.md (bench:scale --site reads it)`, {
+  'no-build': { type: 'boolean' }, runs: { type: 'string' }, dist: { type: 'string' }, lineage: { type: 'string' }, json: { type: 'boolean' },
 });
 const runs = positiveInt('runs', flags.runs, 7);
 if (!HAS_CHROMIUM) {
@@ -94,12 +96,23 @@ async function series(browser: Browser, url: string, wait: Mark[], opts: { block
 }
 
 const browser = await launch();
-const compareUrl = site.url + 'compare/?lineage=changzhi-sme';
+const compareUrl = site.url + `compare/?lineage=${encodeURIComponent(flags.lineage ?? 'changzhi-sme')}`;
 const cmp = await series(browser, compareUrl, ['atlas:first-chart', 'atlas:duckdb-ready', 'atlas:first-result']);
 const parquetOnly = await series(browser, compareUrl, ['atlas:first-chart'], { blockDuckdb: true });
 const nb = await series(browser, site.url + 'notebook/', ['atlas:duckdb-ready', 'atlas:first-result']);
 await browser.close();
 await site.close();
+
+if (flags.json) {
+  const m = (xs: number[]) => Math.round(median(xs));
+  console.log(JSON.stringify({
+    firstChart: m(cmp.of('atlas:first-chart')), firstChartParquetOnly: m(parquetOnly.of('atlas:first-chart')),
+    duckdbReady: m(cmp.of('atlas:duckdb-ready')), firstResult: m(cmp.of('atlas:first-result')),
+    notebookReady: m(nb.of('atlas:duckdb-ready')), notebookFirstResult: m(nb.of('atlas:first-result')),
+    parquetKB: Math.round((cmp.bytes.parquet?.[0] ?? 0) / 1024),
+  }));
+  process.exit(0);
+}
 
 const row = (label: string, xs: number[]) => `| ${label} | ${Math.round(median(xs))} | ${range(xs)} |`;
 const kb = (n = 0) => (n / 1024).toFixed(1);

@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 import { chromium, type Browser } from 'playwright-core';
 import { writeSection } from './benchmarks-file.ts';
 import { cliFlags, positiveInt } from './cli.ts';
@@ -19,8 +20,13 @@ import { cliFlags, positiveInt } from './cli.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const opts = cliFlags(`usage: npm run bench:scale -- [--sizes 1000,10000] [--runs N] [--no-write]
        npm run bench:scale -- --data-only [--sizes 1000,10000] [--threads 1,2] [--no-write]
-  --data-only  only the data build, at each size and thread count (section "Data build at scale")`, {
+       npm run bench:scale -- --site [--sizes 1000,10000] [--runs N] [--no-write] [--reports DIR]
+  --data-only  only the data build, at each size and thread count (section "Data build at scale")
+  --site       the whole site (every page per report, agency and region): data build, site build
+               (time, peak memory, pages, output) and the query pages' timings on it (section
+               "Site build at scale"); --reports DIR reuses generated reports (one size)`, {
   sizes: { type: 'string' }, runs: { type: 'string' }, 'no-write': { type: 'boolean' }, 'data-only': { type: 'boolean' }, threads: { type: 'string' },
+  site: { type: 'boolean' }, reports: { type: 'string' },
 });
 const sizes = (opts.sizes ?? '1000,10000').split(',').map((s) => positiveInt('sizes', s, 1000));
 const runs = positiveInt('runs', opts.runs, 9);
@@ -47,6 +53,65 @@ function timed(args: string[], extra: Record<string, string> = {}): { s: number;
 if (opts['data-only']) {
   await dataOnly();
   process.exit(0);
+}
+if (opts.site) {
+  await wholeSite();
+  process.exit(0);
+}
+
+/**
+ * The whole site at each size: generated reports, their data (2 threads), then every page built
+ * under /atlas/ as a deploy would; then bench:query's compare and notebook timings on that build,
+ * for the lineage with the most reports.
+ */
+async function wholeSite() {
+  const lines: string[] = [], parts: string[] = [];
+  for (const n of opts.reports ? [0] : sizes) {
+    const tmp = mkdtempSync(join(tmpdir(), `atlas-scale-site-${n}-`));
+    const reports = opts.reports ? resolve(opts.reports) : join(tmp, 'reports');
+    // The data folder under its own public folder, so the reports are not published with it.
+    const data = join(tmp, 'public', 'data'), dist = join(tmp, 'dist');
+    if (!opts.reports) execFileSync(process.execPath, [tsx, 'scripts/generate-reports.ts', '--n', String(n), '--out', reports], { cwd: ROOT, env, stdio: 'pipe' });
+    const dataRun = timed([process.execPath, tsx, 'scripts/build-data.ts', '--reports', reports, '--out', data, '--threads', '2']);
+    const count = readFileSync(join(data, 'reports.csv'), 'utf8').trim().split('\n').length - 1;
+    console.error(`bench:scale: ${count} reports: data ${dataRun.s.toFixed(1)} s; building the whole site…`);
+    const siteRun = timed([process.execPath, resolve(ROOT, 'node_modules/astro/astro.js'), 'build'],
+      { ATLAS_BASE: '/atlas/', ATLAS_DATA_DIR: data, ATLAS_REPORTS_DIR: reports, ATLAS_OUT_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' });
+    const pages = Number(execFileSync('sh', ['-c', `find '${dist}' -name '*.html' | wc -l`], { encoding: 'utf8' }).trim());
+    const mb = (dir: string) => Number(execFileSync('du', ['-sm', dir], { encoding: 'utf8' }).split('\t')[0]);
+    const top = execFileSync('sh', ['-c', `cd '${dist}' && du -sm $(ls | grep -vx en) en/* 2>/dev/null | sort -rn | head -8`], { encoding: 'utf8' }).trim().split('\n').map((l) => l.replace('\t', ' MB ')).join(', ');
+    // The lineage with the most reports: the compare page at its fullest.
+    const summary = Papa.parse<Record<string, string>>(readFileSync(join(data, 'summary.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const counts = new Map<string, number>();
+    for (const { lineage_id: id } of summary) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const lineage = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+    const q = JSON.parse(execFileSync(process.execPath, [tsx, 'scripts/bench-query.ts', '--dist', dist, '--lineage', lineage, '--runs', String(Math.min(runs, 5)), '--json'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20 }).trim().split('\n').pop()!) as Record<string, number>;
+    lines.push(`| ${count.toLocaleString('en')} | ${dataRun.s.toFixed(1)} | ${dataRun.mb?.toFixed(0) ?? '—'} | ${siteRun.s.toFixed(0)} | ${siteRun.mb?.toFixed(0) ?? '—'} | ${pages.toLocaleString('en')} | ${mb(dist).toLocaleString('en')} | ${q.firstChart} | ${q.duckdbReady} | ${q.firstResult} | ${q.notebookFirstResult} | ${q.parquetKB} |`);
+    parts.push(`- ${count.toLocaleString('en')} reports: ${top}`);
+    console.error(`bench:scale: site ${siteRun.s.toFixed(0)} s, ${siteRun.mb?.toFixed(0)} MB, ${pages} pages, ${mb(dist)} MB; compare first result ${q.firstResult} ms`);
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const section = `## Site build at scale
+
+Measured by \`npm run bench:scale -- --site\` (scripts/bench-scale.ts) on ${new Date().toISOString().slice(0, 10)} (${cpus().length} cores, load at start ${startLoad.map((x) => x.toFixed(1)).join(', ')}):
+reports generated from the corpus (scripts/generate-reports.ts, every shape), \`build:data --threads 2\`,
+then the whole site under \`/atlas/\` (every page per report, agency and region; Node's default heap).
+Times are wall seconds, memory the peak resident MB (/usr/bin/time), output \`du -sm\` of the build
+(the data folder, DuckDB-WASM and the downloads included). Then \`bench:query --json\` on that build:
+the compare page for the lineage with the most reports (first chart from the Parquet; DuckDB ready;
+first DuckDB result) and the notebook's first result, medians of ${Math.min(runs, 5)} cold loads, ms; *Parquet KB*
+is what the compare page fetched. Aims at 10,000 reports: site build under 5 minutes, 2 GB and 1.5 GB;
+the compare page's first DuckDB result within 2× of the seeds' (section "Query pages").
+
+| reports | data build, s | data build, peak MB | site build, s | site build, peak MB | pages | output, MB | compare first chart, ms | DuckDB ready, ms | compare first result, ms | notebook first result, ms | Parquet KB |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+${lines.join('\n')}
+
+Largest parts of each build (MB): 
+${parts.join('\n')}
+`;
+  if (!opts['no-write']) writeSection('## Site build at scale', section);
+  console.log(section);
 }
 
 /**
