@@ -185,75 +185,75 @@ export function writeWorkbook(dir: string, tables: readonly DownloadTable[], v: 
     ...tables.flatMap(({ def }) => def.columns.map((c) => [def.name, c.name, c.type, c.zh, c.en, c.values?.join(' | ') ?? null]))];
   const about: XlsxCell[][] = [['项目 Item', '内容 Value'], ...aboutRows(v, meta)];
   const names = sheetNames([...plan.flatMap((p) => p.sheets.map((s) => s.name)), 'dictionary', 'about']);
-  const zip = new ZipFileWriter(join(dir, WORKBOOK), zipEpoch(opts.env));
-  // The same parts in the same order as the in-memory writer (src/shared/xlsx.ts); no cell is a Date.
-  for (const [name, bytes] of workbookParts(names, false, workbookProps(v, meta))) zip.add(name, bytes, 6);
-  let sheet = 0;
-  const small = (rows: XlsxCell[][]) => {
-    const out = new TextOut(zip.entry(`xl/worksheets/sheet${++sheet}.xml`, SHEET_LEVEL));
-    out.write(sheetHead());
-    rows.forEach((row, r) => out.write(rowXml(row, r)));
-    out.write(SHEET_TAIL);
-    out.end();
-  };
-  for (const { t, sheets } of plan) {
-    const { def } = t;
-    const header = def.columns.map((c) => c.name);
-    const numeric = def.columns.map((c) => c.type === 'integer' || c.type === 'number');
-    const path = join(dir, `${def.name}.csv`);
-    let k = 0; // the sheet of this table being written
-    let r = 0; // the row in it, header included
-    let seen = -1; // records read, header excluded
-    let out: TextOut | null = null;
-    const open = () => {
-      out = new TextOut(zip.entry(`xl/worksheets/sheet${++sheet}.xml`, SHEET_LEVEL));
+  return ZipFileWriter.write(join(dir, WORKBOOK), zipEpoch(opts.env), (zip) => {
+    // The same parts in the same order as the in-memory writer (src/shared/xlsx.ts); no cell is a Date.
+    for (const [name, bytes] of workbookParts(names, false, workbookProps(v, meta))) zip.add(name, bytes, 6);
+    let sheet = 0;
+    const small = (rows: XlsxCell[][]) => {
+      const out = new TextOut(zip.entry(`xl/worksheets/sheet${++sheet}.xml`, SHEET_LEVEL));
       out.write(sheetHead());
-      out.write(rowXml(header, 0));
-      r = 1;
+      rows.forEach((row, r) => out.write(rowXml(row, r)));
+      out.write(SHEET_TAIL);
+      out.end();
     };
-    open();
-    readCsvRecords(path, (fields) => {
-      if (seen++ < 0) {
-        if (fields.join(',') !== header.join(',')) throw new Error(`${path}: header ${fields.join(',')} is not ${header.join(',')}`);
-        return;
-      }
-      if (r > sheets[k]!.rows) {
-        out!.write(SHEET_TAIL);
-        out!.end();
-        k++;
-        if (k >= sheets.length) throw new Error(`${path}: more than the ${t.count} rows the table has`);
-        open();
-      }
-      // An empty field is NULL, a number column's field a number: the cells the site's tables hold (src/site/data.ts parseTable).
-      const row: XlsxCell[] = fields.map((f, i) => (f === '' ? null : numeric[i] ? Number(f) : f));
-      out!.write(rowXml(row, r++));
-    });
-    if (seen !== t.count || k !== sheets.length - 1) throw new Error(`${path}: ${Math.max(seen, 0)} rows, not the ${t.count} the table has`);
-    out!.write(SHEET_TAIL);
-    out!.end();
-  }
-  small(dictionary);
-  small(about);
-  return zip.close();
-}
-
-/** Everything in one zip: every table's files, datapackage.json, README.md, VERSION and the workbook. Returns its size. */
-export function writeZip(dir: string, tables: readonly DownloadTable[], v: DataVersion, meta: PackageMeta, opts: DownloadOptions = {}): number {
-  const zip = new ZipFileWriter(join(dir, ZIP), zipEpoch(opts.env));
-  for (const { def } of tables) {
-    zip.addFile(`${ZIP_FOLDER}/${def.name}.csv`, join(dir, `${def.name}.csv`), ZIP_LEVEL);
-    zip.addFile(`${ZIP_FOLDER}/${def.name}.parquet`, join(dir, `${def.name}.parquet`), ZIP_LEVEL);
-  }
-  zip.addFile(`${ZIP_FOLDER}/datapackage.json`, join(dir, 'datapackage.json'), ZIP_LEVEL);
-  zip.addFile(`${ZIP_FOLDER}/README.md`, join(dir, 'README.md'), ZIP_LEVEL);
-  zip.add(`${ZIP_FOLDER}/VERSION`, Buffer.from(versionText(v, meta), 'utf8'), ZIP_LEVEL);
-  // The workbook is a zip already: stored, not deflated again.
-  zip.addFile(`${ZIP_FOLDER}/${WORKBOOK}`, join(dir, WORKBOOK), 0);
-  return zip.close();
+    for (const { t, sheets } of plan) {
+      const { def } = t;
+      const header = def.columns.map((c) => c.name);
+      const numeric = def.columns.map((c) => c.type === 'integer' || c.type === 'number');
+      const path = join(dir, `${def.name}.csv`);
+      let k = 0; // the sheet of this table being written
+      let r = 0; // the row in it, header included
+      let seen = -1; // records read, header excluded
+      let out: TextOut | null = null;
+      const open = () => {
+        out = new TextOut(zip.entry(`xl/worksheets/sheet${++sheet}.xml`, SHEET_LEVEL));
+        out.write(sheetHead());
+        out.write(rowXml(header, 0));
+        r = 1;
+      };
+      open();
+      readCsvRecords(path, (fields) => {
+        if (seen++ < 0) {
+          if (fields.join(',') !== header.join(',')) throw new Error(`${path}: header ${fields.join(',')} is not ${header.join(',')}`);
+          return;
+        }
+        if (r > sheets[k]!.rows) {
+          out!.write(SHEET_TAIL);
+          out!.end();
+          k++;
+          if (k >= sheets.length) throw new Error(`${path}: more than the ${t.count} rows the table has`);
+          open();
+        }
+        // An empty field is NULL, a number column's field a number: the cells the site's tables hold (src/site/data.ts parseTable).
+        const row: XlsxCell[] = fields.map((f, i) => (f === '' ? null : numeric[i] ? Number(f) : f));
+        out!.write(rowXml(row, r++));
+      });
+      if (seen !== t.count || k !== sheets.length - 1) throw new Error(`${path}: ${Math.max(seen, 0)} rows, not the ${t.count} the table has`);
+      out!.write(SHEET_TAIL);
+      out!.end();
+    }
+    small(dictionary);
+    small(about);
+  });
 }
 
 /** How hard the zip deflates its files: fflate's level 9 takes longer for nothing (0.04% smaller at 1,000 reports). */
 const ZIP_LEVEL: ZipLevel = 6;
+
+/** Everything in one zip: every table's files, datapackage.json, README.md, VERSION and the workbook. Returns its size. */
+export function writeZip(dir: string, tables: readonly DownloadTable[], v: DataVersion, meta: PackageMeta, opts: DownloadOptions = {}): number {
+  return ZipFileWriter.write(join(dir, ZIP), zipEpoch(opts.env), (zip) => {
+    for (const { def } of tables) {
+      zip.addFile(`${ZIP_FOLDER}/${def.name}.csv`, join(dir, `${def.name}.csv`), ZIP_LEVEL);
+      zip.addFile(`${ZIP_FOLDER}/${def.name}.parquet`, join(dir, `${def.name}.parquet`), ZIP_LEVEL);
+    }
+    zip.addFile(`${ZIP_FOLDER}/datapackage.json`, join(dir, 'datapackage.json'), ZIP_LEVEL);
+    zip.addFile(`${ZIP_FOLDER}/README.md`, join(dir, 'README.md'), ZIP_LEVEL);
+    zip.add(`${ZIP_FOLDER}/VERSION`, Buffer.from(versionText(v, meta), 'utf8'), ZIP_LEVEL);
+    // The workbook is a zip already: stored, not deflated again.
+    zip.addFile(`${ZIP_FOLDER}/${WORKBOOK}`, join(dir, WORKBOOK), 0);
+  });
+}
 
 /** The workbook, then the zip (which holds it), into `dir` beside the tables; their paths and sizes. */
 export function writeDownloads(dir: string, tables: readonly DownloadTable[], v: DataVersion, meta: PackageMeta, opts: DownloadOptions = {}): { path: string; bytes: number }[] {

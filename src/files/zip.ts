@@ -4,7 +4,7 @@
  * (src/shared/zip.ts): SOURCE_DATE_EPOCH when set, else 2020-01-01 00:00:00, in UTC, whatever
  * the time zone, so the same files give the same bytes.
  */
-import { closeSync, openSync, readSync, renameSync, writeSync, fstatSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { dosDateTime, ZIP_EPOCH } from '../shared/zip.ts';
 
@@ -100,6 +100,28 @@ export class ZipFileWriter {
       return bytes;
     } catch (e) {
       closeSync(this.fd);
+      throw e;
+    }
+  }
+
+  /** Gives up: the file is not written (nothing is left under either name). */
+  abort(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Already closed by a failed close().
+    }
+    rmSync(`${this.path}.partial`, { force: true });
+  }
+
+  /** `write` inside a try: the file is closed and in place, or aborted and the error thrown on. */
+  static write(path: string, epochSeconds: number, write: (zip: ZipFileWriter) => void): number {
+    const zip = new ZipFileWriter(path, epochSeconds);
+    try {
+      write(zip);
+      return zip.close();
+    } catch (e) {
+      zip.abort();
       throw e;
     }
   }

@@ -4,7 +4,7 @@
  * (written under a heap cap far below the size of their XML).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -112,13 +112,15 @@ describe('the workbook and the zip, as writeTables and build:data write them', (
     }
   });
 
-  it('refuses a table whose CSV has more or fewer rows than it is said to have', () => {
+  it('refuses a table whose CSV has more or fewer rows than it is said to have, and leaves no file', () => {
     const v = dataVersion(a);
     const wrong = join(dir, 'wrong');
     mkdirSync(wrong);
     for (const { def } of tables) writeFileSync(join(wrong, `${def.name}.csv`), readFileSync(join(a, `${def.name}.csv`)));
     expect(() => writeWorkbook(wrong, counts.map((c, i) => (i === 1 ? { ...c, count: c.count + 1 } : c)), v, PACKAGE)).toThrow(/summary\.csv: 7 rows, not the 8/);
     expect(() => writeWorkbook(wrong, counts.map((c, i) => (i === 1 ? { ...c, count: c.count - 1 } : c)), v, PACKAGE)).toThrow(/more than the 6 rows/);
+    // Nothing half-written is left behind, under either name.
+    expect(readdirSync(wrong).filter((f) => f.startsWith('disclosure-atlas'))).toEqual([]);
   });
 
   it('the zip holds every table file, datapackage.json, README.md, VERSION and the workbook, each as written', () => {
