@@ -157,6 +157,12 @@ describe('xlsx and zip', () => {
     expect(site.downloads.savedName('disclosure-atlas.zip', '2026-04-17.be74630')).toBe('disclosure-atlas_2026-04-17.be74630.zip');
     expect(site.downloads.savedName('summary.csv', '2026-04-17.be74630')).toBe('summary.csv');
   });
+
+  test("the workbook's creator (written by build:data, which cannot import the site's strings) is the site's name in both languages", async () => {
+    const { CREATOR } = await import('../../src/files/downloads.ts');
+    const { t } = await import('../../src/site/i18n.ts');
+    expect(CREATOR).toBe(`${t('zh', 'siteName')} ${t('en', 'siteName')}`);
+  });
 });
 
 describe('urls', () => {
