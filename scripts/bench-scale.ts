@@ -8,7 +8,7 @@
  * Writes its section of BENCHMARKS.md.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,8 +132,9 @@ async function dataOnly() {
       const run = timed([process.execPath, tsx, 'scripts/build-data.ts', '--reports', reports, '--out', data, '--threads', String(t)]);
       const stage = (name: string) => new RegExp(`${name.replace('+', '\\+')} ([\\d.]+) s`).exec(run.stderr)?.[1] ?? '—';
       const mb = (dir: string) => Number(execFileSync('du', ['-sm', dir], { encoding: 'utf8' }).split('\t')[0]);
-      const tablesMb = mb(data) - mb(join(data, 'hive'));
-      lines.push(`| ${n.toLocaleString('en')} | ${t} | ${genS.toFixed(1)} | ${run.s.toFixed(1)} | ${(n / run.s).toFixed(0)} | ${run.mb?.toFixed(0) ?? '—'} | ${stage('read+parse')} | ${stage('merge')} | ${stage('write tables')} | ${stage('write hive')} | ${tablesMb} / ${mb(join(data, 'hive'))} |`);
+      const downloadsMb = Math.round(['disclosure-atlas.xlsx', 'disclosure-atlas.zip'].reduce((s, f) => s + statSync(join(data, f)).size, 0) / 2 ** 20);
+      const tablesMb = mb(data) - mb(join(data, 'hive')) - downloadsMb;
+      lines.push(`| ${n.toLocaleString('en')} | ${t} | ${genS.toFixed(1)} | ${run.s.toFixed(1)} | ${(n / run.s).toFixed(0)} | ${run.mb?.toFixed(0) ?? '—'} | ${stage('read+parse')} | ${stage('merge')} | ${stage('write tables')} | ${stage('write hive')} | ${stage('write downloads')} | ${tablesMb} / ${mb(join(data, 'hive'))} / ${downloadsMb} |`);
       console.error(`bench:scale: ${n} reports, ${t} thread(s): ${run.s.toFixed(1)} s, ${run.mb?.toFixed(0)} MB`);
       rmSync(data, { recursive: true, force: true });
     }
@@ -145,10 +146,10 @@ Measured by \`npm run bench:scale -- --data-only\` (scripts/bench-scale.ts) on $
 reports generated from the corpus (scripts/generate-reports.ts), then \`build:data --threads T\` on them
 (Node's default heap). *Build s* is wall time, *peak MB* the peak resident memory of the build and
 its worker threads (/usr/bin/time), *stages* the build's own closing "Time:" line; *MB out* the
-table files / the year partitions under hive/.
+table files / the year partitions under hive/ / the workbook and zip of everything.
 
-| reports | threads | generate, s | build, s | reports/s | peak MB | read+parse, s | merge, s | write tables, s | write hive, s | MB out (tables / hive) |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| reports | threads | generate, s | build, s | reports/s | peak MB | read+parse, s | merge, s | write tables, s | write hive, s | write downloads, s | MB out (tables / hive / downloads) |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${lines.join('\n')}
 `;
   if (!opts['no-write']) writeSection('## Data build at scale', section);

@@ -7,7 +7,7 @@
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { agencyRows, type Registry } from '../../src/agencies/index.ts';
-import { ParquetStream, TableStream, writeDescriptors, type DatedReport, type PackageMeta, type TableFiles } from '../../src/files/index.ts';
+import { ParquetStream, TableStream, writeDescriptors, writeDownloads, type DatedReport, type PackageMeta, type TableFiles } from '../../src/files/index.ts';
 import { TABLES, type Row, type RowOf, type TableDef, type TableName } from '../../src/schema/tables.ts';
 import { assignIds, byFile, continuity, finishReport, reportRows, seenAgencies, sortRows, REPORT_TABLES, type Entry, type Identity } from '../../src/tables/index.ts';
 import type { Partition, StoredKey } from './partition.ts';
@@ -27,7 +27,7 @@ export interface MergeStats {
   checksFailed: number;
   failed: { file: string; errors: string[] }[];
   unread: { file: string; why: string }[];
-  /** Files written at the top of the out folder (tables, datapackage.json, README.md). */
+  /** Files written at the top of the out folder (tables, datapackage.json, README.md, the workbook and the zip). */
   filesWritten: number;
   hiveFiles: number;
   version: string;
@@ -116,6 +116,9 @@ export async function merge(parts: readonly Partition[], outDir: string, registr
     stages.mark('write tables', parts2.seconds);
     stages.mark('write hive');
   } else stages.mark('write tables');
+  // The workbook and the zip of everything, read back from the files just written: they name the version.
+  stats.filesWritten += writeDownloads(outDir, built, version, meta).length;
+  stages.mark('write downloads');
   for (const p of parts) p.close();
   return stats;
 }

@@ -79,6 +79,10 @@ export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta, ve
     '打开方式：Parquet 保留列类型，建议优先使用；读 CSV 时请只把空单元格当作空值，并把 `template`、`admin_code` 等编号列按文本读取。' +
       'Excel：数据 → 从文本/CSV，文件原始格式选“65001: Unicode (UTF-8)”（直接双击打开可能出现乱码）。',
     '',
+    '全部下载：`disclosure-atlas.xlsx` 是一个 Excel 工作簿，每个表一个工作表（超过 Excel 每表 1,048,576 行的表分为 `<表名>_1`、`<表名>_2`…，各带表头），' +
+      '另有数据字典（`dictionary`）和数据版本（`about`）；`disclosure-atlas.zip` 包含全部表格文件、`datapackage.json`、本说明、`VERSION`（首行为数据版本）和该工作簿。' +
+      '两者由表格文件生成并写明数据版本，不计入版本摘要，也不列在 `datapackage.json` 中（zip 本身包含 `datapackage.json`）。',
+    '',
     ...howTo,
     '',
     ...(hive ? zhHive(hive) : []),
@@ -110,6 +114,10 @@ export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta, ve
     'How to open: prefer Parquet, which keeps the column types. When reading CSV, treat only empty cells as missing and read ' +
       'code columns such as `template` and `admin_code` as text. Excel: Data → From Text/CSV, File origin "65001: Unicode (UTF-8)" ' +
       '(double-clicking the file may garble the Chinese text).',
+    '',
+    'Everything at once: `disclosure-atlas.xlsx` is an Excel workbook with one sheet per table (a table past Excel\'s 1,048,576 rows per sheet is split into `<table>_1`, `<table>_2`…, each with the header), ' +
+      'then the data dictionary (`dictionary`) and the data version (`about`); `disclosure-atlas.zip` holds every table file, `datapackage.json`, this README, `VERSION` (the data version on its first line) and the workbook. ' +
+      'Both are made from the table files and name the data version; they are not part of the version\'s hash and not listed in `datapackage.json` (the zip holds `datapackage.json` itself).',
     '',
     ...howTo,
     '',

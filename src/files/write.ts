@@ -4,6 +4,7 @@ import type { Row, TableDef } from '../schema/tables.ts';
 import { toCsv } from './csv.ts';
 import { dataPackage, dataPackageJson, tablesVersion, type PackageMeta, type TableFiles } from './datapackage.ts';
 import { toParquet } from './parquet.ts';
+import { writeDownloads } from './downloads.ts';
 import { dataReadme, type HiveLayout, type ReadmeTable } from './readme.ts';
 import { versionDate, type DataVersion, type DatedReport } from './version.ts';
 
@@ -13,8 +14,9 @@ export interface WrittenFile {
 }
 
 /**
- * Disk I/O of the files stage (with stream.ts, for tables written as they fill): `<name>.csv` and `<name>.parquet` per table, then
- * `datapackage.json` and `README.md`, both naming the data version (a hash of the table files
+ * Disk I/O of the files stage (with stream.ts, for tables written as they fill, and downloads.ts):
+ * `<name>.csv` and `<name>.parquet` per table, then `datapackage.json` and `README.md`, then the
+ * workbook and the zip of everything (downloads.ts), all naming the data version (a hash of the table files
  * and the date the `reports` rows are current to, or SOURCE_DATE_EPOCH's day in `env`).
  * Files already in outDir that are not written stay there.
  */
@@ -34,7 +36,9 @@ export async function writeTables(
     await writeFile(path, data);
     written.push({ path, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength });
   }
-  return [...written, ...(await writeDescriptors(outDir, built, meta, reports, env)).written];
+  const { written: descriptors, version } = await writeDescriptors(outDir, built, meta, reports, env);
+  const downloads = writeDownloads(outDir, built.map(({ def, rows }) => ({ def, count: rows.length })), version, meta, { env });
+  return [...written, ...descriptors, ...downloads];
 }
 
 /**

@@ -2,7 +2,8 @@
  * A minimal XLSX (Office Open XML spreadsheet) writer: one sheet per table, bold frozen header
  * row(s), inline strings, numbers as numbers, dates as real dates (a serial day number shown as
  * yyyy-mm-dd), NULL as an empty cell. Zipped with fflate, deterministic bytes. Pure: the site's
- * workbook at build time (src/site/xlsx.ts) and chart data in the browser are written by it.
+ * workbook in the browser (chart data, query results) is written by it, and build:data streams
+ * the published workbook through its parts (src/files/downloads.ts).
  */
 import { strToU8, type Zippable } from 'fflate';
 import { ZIP_EPOCH, zipAt } from './zip.ts';
@@ -34,25 +35,35 @@ export const excelSerial = (d: Date): number => d.getTime() / 86_400_000 + 25_56
 /** Style indexes in styles.xml: 0 plain, 1 bold (headers), 2 date. */
 const BOLD = 1, DATE = 2;
 
+/** One row's XML (`r` is its 0-based index in the sheet): header rows bold, NULL and non-finite numbers left out. */
+export function rowXml(row: readonly XlsxCell[], r: number, headerRows = 1): string {
+  let cells = '';
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (v === null || v === undefined) continue;
+    const ref = `${columnName(c)}${r + 1}`;
+    if (typeof v === 'number') cells += Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : '';
+    else if (v instanceof Date) cells += Number.isFinite(v.getTime()) ? `<c r="${ref}" s="${DATE}"><v>${excelSerial(v)}</v></c>` : '';
+    else cells += `<c r="${ref}" t="inlineStr"${r < headerRows ? ` s="${BOLD}"` : ''}><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+  }
+  return `<row r="${r + 1}">${cells}</row>`;
+}
+
+/** A sheet's XML up to its first row (header rows frozen), and after its last: the rows go between, as a stream may write them. */
+export function sheetHead(headerRows = 1): string {
+  const pane = `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRows}" topLeftCell="A${headerRows + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${pane}<sheetData>`;
+}
+export const SHEET_TAIL = '</sheetData></worksheet>';
+
 /**
  * A sheet's XML as bytes, encoded a thousand rows at a time: one string of a large table would pass
  * V8's string limit (about 512 MB) long before the bytes are too many.
  */
 function sheetXml(rows: XlsxCell[][], headerRows: number): Uint8Array {
-  const rowXml = (row: XlsxCell[], r: number) => {
-    const cells = row.map((v, c) => {
-      const ref = `${columnName(c)}${r + 1}`;
-      if (v === null || v === undefined) return '';
-      if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : '';
-      if (v instanceof Date) return Number.isFinite(v.getTime()) ? `<c r="${ref}" s="${DATE}"><v>${excelSerial(v)}</v></c>` : '';
-      return `<c r="${ref}" t="inlineStr"${r < headerRows ? ` s="${BOLD}"` : ''}><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
-    }).join('');
-    return `<row r="${r + 1}">${cells}</row>`;
-  };
-  const pane = `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRows}" topLeftCell="A${headerRows + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`;
-  const chunks = [strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${pane}<sheetData>`)];
-  for (let i = 0; i < rows.length; i += 1000) chunks.push(strToU8(rows.slice(i, i + 1000).map((row, k) => rowXml(row, i + k)).join('')));
-  chunks.push(strToU8('</sheetData></worksheet>'));
+  const chunks = [strToU8(sheetHead(headerRows))];
+  for (let i = 0; i < rows.length; i += 1000) chunks.push(strToU8(rows.slice(i, i + 1000).map((row, k) => rowXml(row, i + k, headerRows)).join('')));
+  chunks.push(strToU8(SHEET_TAIL));
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
@@ -63,7 +74,7 @@ function sheetXml(rows: XlsxCell[][], headerRows: number): Uint8Array {
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\ , unique. */
-function sheetNames(names: string[]): string[] {
+export function sheetNames(names: string[]): string[] {
   const seen = new Set<string>();
   return names.map((n) => {
     let base = n.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
@@ -103,21 +114,30 @@ function coreXml(p: XlsxProps): string {
 }
 
 /**
+ * Every part of the workbook but its sheets, in the order they are zipped, for sheets named
+ * `names` (already made safe by sheetNames), sheet i at `xl/worksheets/sheet<i+1>.xml`.
+ */
+export function workbookParts(names: readonly string[], dates: boolean, props?: XlsxProps): [string, Uint8Array][] {
+  const ns = 'http://schemas.openxmlformats.org/';
+  const parts: [string, Uint8Array][] = [
+    ['[Content_Types].xml', strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${ns}package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${props ? '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' : ''}${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`)],
+    ['_rels/.rels', strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}package/2006/relationships"><Relationship Id="rId1" Type="${ns}officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>${props ? `<Relationship Id="rId2" Type="${ns}package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` : ''}</Relationships>`)],
+    ['xl/workbook.xml', strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${ns}spreadsheetml/2006/main" xmlns:r="${ns}officeDocument/2006/relationships"><sheets>${names.map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`)],
+    ['xl/_rels/workbook.xml.rels', strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${names.length + 1}" Type="${ns}officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`)],
+    ['xl/styles.xml', strToU8(stylesXml(ns, dates))],
+  ];
+  if (props) parts.push(['docProps/core.xml', strToU8(coreXml(props))]);
+  return parts;
+}
+
+/**
  * The workbook's bytes; every zip entry dated `epochSeconds` (default 2020-01-01 00:00:00 UTC).
  * With `props`, document properties too (a workbook without them keeps its bytes).
  */
 export function xlsx(sheets: XlsxSheet[], epochSeconds = ZIP_EPOCH, props?: XlsxProps): Uint8Array {
   const names = sheetNames(sheets.map((s) => s.name));
   const dates = sheets.some((s) => s.rows.some((r) => r.some((v) => v instanceof Date)));
-  const ns = 'http://schemas.openxmlformats.org/';
-  const files: Zippable = {
-    '[Content_Types].xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${ns}package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${props ? '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' : ''}${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`),
-    '_rels/.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}package/2006/relationships"><Relationship Id="rId1" Type="${ns}officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>${props ? `<Relationship Id="rId2" Type="${ns}package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` : ''}</Relationships>`),
-    'xl/workbook.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${ns}spreadsheetml/2006/main" xmlns:r="${ns}officeDocument/2006/relationships"><sheets>${names.map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`),
-    'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${names.length + 1}" Type="${ns}officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`),
-    'xl/styles.xml': strToU8(stylesXml(ns, dates)),
-  };
-  if (props) files['docProps/core.xml'] = strToU8(coreXml(props));
+  const files: Zippable = Object.fromEntries(workbookParts(names, dates, props));
   sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(s.rows, s.headerRows ?? 1)));
   return zipAt(files, 6, epochSeconds);
 }

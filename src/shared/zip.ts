@@ -1,6 +1,6 @@
 /**
  * Zip archives with the same bytes for the same files in any time zone and on any day, pure (no
- * process.env): the browser makes its workbooks with it too; src/site/zip.ts adds the build's
+ * process.env): the browser makes its workbooks with it too; src/files/zip.ts adds the build's
  * SOURCE_DATE_EPOCH.
  *
  * A zip entry stores its time as MS-DOS local date and time fields, and fflate fills them from a

@@ -136,9 +136,9 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('data version and citations in Chromium
     expect(item).toMatchObject({ type: 'dataset', version, URL: `${server.url}en/data/` });
     expect(item.accessed['date-parts'][0]).toEqual(await today(page));
     // The workbook and the zip keep their URLs and are saved under names with the version.
-    const zipLink = page.locator('a[href$="downloads/disclosure-atlas.zip"]');
+    const zipLink = page.locator('a[href$="data/disclosure-atlas.zip"]');
     expect(await zipLink.getAttribute('download')).toBe(`disclosure-atlas_${version}.zip`);
-    const xlsxLink = page.locator('a[href$="downloads/disclosure-atlas.xlsx"]');
+    const xlsxLink = page.locator('a[href$="data/disclosure-atlas.xlsx"]');
     expect(await xlsxLink.getAttribute('download')).toBe(`disclosure-atlas_${version}.xlsx`);
     const zip = unzipSync(new Uint8Array(await (await fetch(server.origin + (await zipLink.getAttribute('href'))!)).arrayBuffer()));
     expect(strFromU8(zip['disclosure-atlas/VERSION']!).split('\n')[0]).toBe(version);

@@ -118,7 +118,7 @@ describe('writeTables', () => {
     const out = join(dir, 'data');
     const written = await writeTables(out, tables, meta, {});
     expect(written.map((w) => w.path)).toEqual(
-      ['reports.csv', 'reports.parquet', 'summary.csv', 'summary.parquet', 'datapackage.json', 'README.md'].map((f) => join(out, f)));
+      ['reports.csv', 'reports.parquet', 'summary.csv', 'summary.parquet', 'datapackage.json', 'README.md', 'disclosure-atlas.xlsx', 'disclosure-atlas.zip'].map((f) => join(out, f)));
     for (const w of written) expect(statSync(w.path).size).toBe(w.bytes);
     const snapshot = () => Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f)).toString('base64')]));
     const first = snapshot();

@@ -1,6 +1,6 @@
 /**
  * The data build at scale (scripts/build/): shards merged, thread counts and the in-memory path
- * (buildDataset, tables, writeTables) give byte-identical files; the year-partitioned Parquet
+ * (buildDataset, tables, writeTables) give byte-identical files, the workbook and zip included; the year-partitioned Parquet
  * (hive/) reads back in DuckDB with the same rows as the single files.
  */
 import { execFile } from 'node:child_process';
@@ -79,13 +79,15 @@ describe('the data build at scale', () => {
     expect(runs.two!.stderr).toMatch(/, 2 threads$/m);
     expect(runs.one!.stderr).toMatch(/, 1 thread$/m);
     // The closing summary names each stage's time, before the four closing lines.
-    expect(runs.one!.stderr).toMatch(/^Time: read\+parse [\d.]+ s, merge [\d.]+ s, write tables [\d.]+ s, write hive [\d.]+ s; total [\d.]+ s$/m);
+    expect(runs.one!.stderr).toMatch(/^Time: read\+parse [\d.]+ s, merge [\d.]+ s, write tables [\d.]+ s, write hive [\d.]+ s, write downloads [\d.]+ s; total [\d.]+ s$/m);
   });
 
   it('one thread and two give byte-identical files, year partitions and originals included', () => {
     const a = treeHashes(out('t1')), b = treeHashes(out('t2'));
     expect(Object.keys(a).filter((f) => f.startsWith('hive/')).length).toBeGreaterThan(HIVE_TABLES.length);
     expect(b).toEqual(a);
+    // The workbook and the zip of everything too (they are made from the tables, after them).
+    expect(Object.keys(a)).toEqual(expect.arrayContaining(['disclosure-atlas.xlsx', 'disclosure-atlas.zip']));
     // Not an empty build: every file and a few more.
     expect(readFileSync(join(out('t1'), 'reports.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(N + 7);
   });
@@ -119,9 +121,10 @@ describe('the data build at scale', () => {
     await writeTables(out('memory'), tables(buildDataset(inputs, registry), registry), PACKAGE);
     const streamed = treeHashes(out('t1'));
     const memory = treeHashes(out('memory'));
-    // The data README differs by its section on hive/, which the in-memory path does not write.
-    const tablesOnly = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).filter(([f]) => !f.startsWith('hive/') && f !== 'README.md'));
-    expect(Object.keys(memory)).toHaveLength(2 * TABLES.length + 2);
+    // The data README differs by its section on hive/, which the in-memory path does not write, and so does the zip that holds it.
+    const tablesOnly = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).filter(([f]) => !f.startsWith('hive/') && f !== 'README.md' && f !== 'disclosure-atlas.zip'));
+    expect(Object.keys(memory)).toHaveLength(2 * TABLES.length + 4);
+    expect(tablesOnly(memory)).toHaveProperty(['disclosure-atlas.xlsx']);
     expect(tablesOnly(streamed)).toEqual(tablesOnly(memory));
     const readme = (dir: string) => readFileSync(join(dir, 'README.md'), 'utf8');
     expect(readme(out('t1')).replace(/\n### [^\n]*hive\/[\s\S]*?(?=\n## |\n### |$)/g, '')).toBe(readme(out('memory')).replace(/\n### [^\n]*hive\/[\s\S]*?(?=\n## |\n### |$)/g, ''));

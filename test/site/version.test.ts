@@ -36,11 +36,14 @@ describe('dataVersion', () => {
 describe('the published workbook and zip name the data version', () => {
   it('workbook: document properties and a last sheet `about` that a real reader (exceljs) opens; zip: VERSION', async () => {
     const { default: ExcelJS } = await import('exceljs');
-    const { downloads } = await import('../../src/site/downloads.ts');
-    const v = dataVersion();
-    const d = downloads();
+    // What build:data writes (writeTables writes the same files as the streamed build, the workbook and zip included).
+    const reports = table('reports');
+    const out = join(dir, 'downloads');
+    await writeTables(out, [{ def: reports, rows: [blank(reports, { report_id: 'a-2023', year: 2023, published_at: '2024-01-31', status: 'ok' })] }], PACKAGE, {});
+    const v = dataVersion(out);
+    const d = { workbook: readFileSync(join(out, 'disclosure-atlas.xlsx')), zip: readFileSync(join(out, 'disclosure-atlas.zip')) };
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(d.workbook) as unknown as ArrayBuffer);
+    await book.xlsx.load(d.workbook as unknown as ArrayBuffer);
     expect(book.title).toContain('Disclosure Atlas');
     expect(book.subject).toBe(`数据版本 Data version ${v.version}`);
     expect(book.keywords).toContain('政府信息公开');
@@ -53,8 +56,8 @@ describe('the published workbook and zip name the data version', () => {
     expect(cells.get('数据版本 Data version')).toBe(v.version);
     expect(cells.get('数据截至 Current to')).toBe(v.date);
     const { unzipSync, strFromU8 } = await import('fflate');
-    expect(strFromU8(unzipSync(d.workbook)['docProps/core.xml']!)).toContain(`<cp:version>${v.version}</cp:version>`);
-    expect(strFromU8(unzipSync(d.zip)['disclosure-atlas/VERSION']!).split('\n')[0]).toBe(v.version);
+    expect(strFromU8(unzipSync(new Uint8Array(d.workbook))['docProps/core.xml']!)).toContain(`<cp:version>${v.version}</cp:version>`);
+    expect(strFromU8(unzipSync(new Uint8Array(d.zip))['disclosure-atlas/VERSION']!).split('\n')[0]).toBe(v.version);
   });
 
   it('a workbook written without properties has no docProps part (its bytes as before)', async () => {

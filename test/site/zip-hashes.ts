@@ -1,20 +1,26 @@
 /**
- * Prints the SHA-256 of the workbook and zip bytes the site makes, as JSON: run under two TZ
- * values by test/site/zip.test.ts and site.test.ts, which require the same hashes. With
- * ATLAS_DATA_DIR set, also the Data page's own workbook and zip (built from that folder).
+ * Prints, as JSON, the SHA-256 of a workbook written in memory (src/site/xlsx.ts) and of a zip
+ * streamed to disk (src/files/zip.ts): run under several TZ values by test/site/zip.test.ts, which
+ * requires the same hashes.
  */
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ZipFileWriter } from '../../src/files/zip.ts';
 import { xlsx } from '../../src/site/xlsx.ts';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const out: Record<string, string> = {
-  xlsx: sha(xlsx([{ name: 'a', rows: [['x', 'y'], ['中文', 1.5], [null, 2]] }])),
-};
-if (process.env.ATLAS_DATA_DIR) {
-  const { downloads } = await import('../../src/site/downloads.ts');
-  const d = downloads();
-  out.workbook = sha(d.workbook);
-  out.zip = sha(d.zip);
-  out.listed = d.extra.map((f) => `${f.name} ${f.sha256}`).join('; ');
+const dir = mkdtempSync(join(tmpdir(), 'zip-hashes-'));
+try {
+  const zip = new ZipFileWriter(join(dir, 'a.zip'));
+  zip.add('a.txt', new TextEncoder().encode('中文'), 6);
+  zip.add('b.bin', new Uint8Array(5000).fill(7), 0);
+  zip.close();
+  process.stdout.write(JSON.stringify({
+    xlsx: sha(xlsx([{ name: 'a', rows: [['x', 'y'], ['中文', 1.5], [null, 2]] }])),
+    streamed: sha(readFileSync(join(dir, 'a.zip'))),
+  }));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
 }
-process.stdout.write(JSON.stringify(out));

@@ -1,9 +1,14 @@
-/** Zip and workbook bytes independent of the time zone and the day (src/site/zip.ts). */
+/** Zip and workbook bytes independent of the time zone and the day (src/shared/zip.ts, src/files/zip.ts). */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { strToU8, unzipSync } from 'fflate';
-import { describe, expect, test } from 'vitest';
-import { dosDateTime, stampZip, ZIP_EPOCH, zipEpoch, zipFixed } from '../../src/site/zip.ts';
+import { afterAll, describe, expect, test } from 'vitest';
+import { tableSheets } from '../../src/files/downloads.ts';
+import { zipEpoch, ZipFileWriter } from '../../src/files/zip.ts';
+import { dosDateTime, stampZip, ZIP_EPOCH, zipAt } from '../../src/shared/zip.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -29,34 +34,48 @@ function stamps(zip: Uint8Array): [number, number][] {
   return out;
 }
 
+const dir = mkdtempSync(join(tmpdir(), 'zip-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 describe('zip entry times', () => {
-  test('the workbook has the same bytes under TZ=UTC and TZ=Asia/Shanghai', () => {
+  test('the workbook and a streamed zip have the same bytes under TZ=UTC, Asia/Shanghai and America/Los_Angeles', () => {
     const utc = hashesUnder({ TZ: 'UTC', SOURCE_DATE_EPOCH: '' });
     expect(hashesUnder({ TZ: 'Asia/Shanghai', SOURCE_DATE_EPOCH: '' })).toEqual(utc);
     expect(hashesUnder({ TZ: 'America/Los_Angeles', SOURCE_DATE_EPOCH: '' })).toEqual(utc);
   }, 60_000);
 
-  test('every entry is stamped 2020-01-01 00:00:00, or SOURCE_DATE_EPOCH in UTC', () => {
+  test('every entry is stamped 2020-01-01 00:00:00, or SOURCE_DATE_EPOCH in UTC, in memory and streamed to disk', () => {
     const files = { 'a.txt': strToU8('a'), 'dir/b.txt': strToU8('b'.repeat(1000)) };
-    const at = (env: string | undefined) => {
-      const saved = process.env.SOURCE_DATE_EPOCH;
-      if (env === undefined) delete process.env.SOURCE_DATE_EPOCH;
-      else process.env.SOURCE_DATE_EPOCH = env;
-      try {
-        return zipFixed(files, 9);
-      } finally {
-        if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
-        else process.env.SOURCE_DATE_EPOCH = saved;
-      }
+    const streamed = (env: Record<string, string>) => {
+      const path = join(dir, `s${Object.keys(env).length}.zip`);
+      const zip = new ZipFileWriter(path, zipEpoch(env));
+      zip.add('a.txt', files['a.txt'], 9);
+      const e = zip.entry('dir/b.txt', 0);
+      e.push(files['dir/b.txt'].subarray(0, 10));
+      e.push(files['dir/b.txt'].subarray(10));
+      e.end();
+      zip.close();
+      return new Uint8Array(readFileSync(path));
     };
-    const fixed = at(undefined);
     // 2020-01-01: (40 << 9) | (1 << 5) | 1; 00:00:00 is 0.
-    expect(stamps(fixed)).toEqual(Array(4).fill([0, (40 << 9) | (1 << 5) | 1]));
-    expect(Object.keys(unzipSync(fixed))).toEqual(['a.txt', 'dir/b.txt']);
+    for (const fixed of [zipAt(files, 9, zipEpoch({})), streamed({})]) {
+      expect(stamps(fixed)).toEqual(Array(4).fill([0, (40 << 9) | (1 << 5) | 1]));
+      expect(unzipSync(fixed)).toEqual(files);
+    }
     // 2024-03-05 06:07:08 UTC.
-    const dated = at(String(Date.UTC(2024, 2, 5, 6, 7, 8) / 1000));
-    expect(stamps(dated)).toEqual(Array(4).fill([(6 << 11) | (7 << 5) | 4, (44 << 9) | (3 << 5) | 5]));
-    expect(unzipSync(dated)['dir/b.txt']).toEqual(files['dir/b.txt']);
+    const env = { SOURCE_DATE_EPOCH: String(Date.UTC(2024, 2, 5, 6, 7, 8) / 1000) };
+    for (const dated of [zipAt(files, 9, zipEpoch(env)), streamed(env)]) {
+      expect(stamps(dated)).toEqual(Array(4).fill([(6 << 11) | (7 << 5) | 4, (44 << 9) | (3 << 5) | 5]));
+      expect(unzipSync(dated)['dir/b.txt']).toEqual(files['dir/b.txt']);
+    }
+  });
+
+  test('a streamed zip appears under its name only when closed, and refuses an entry started inside another', () => {
+    const path = join(dir, 'partial.zip');
+    const zip = new ZipFileWriter(path);
+    zip.entry('a', 6).push(strToU8('x'));
+    expect(() => zip.entry('b', 6)).toThrow(/before the entry before it ended/);
+    expect(() => readFileSync(path)).toThrow();
   });
 
   test('SOURCE_DATE_EPOCH: whole seconds, else an error; out-of-range times clamp to what DOS can hold', () => {
@@ -74,13 +93,13 @@ describe('zip entry times', () => {
 });
 
 describe("workbook sheets past Excel's rows per sheet", () => {
-  test('a table that fits is one sheet; a longer one is split with its header on each sheet, no row lost', async () => {
-    const { tableSheets } = await import('../../src/site/downloads.ts');
-    const rows = Array.from({ length: 7 }, (_, i) => [i]);
-    expect(tableSheets('t', ['n'], rows, 8)).toEqual([{ name: 't', rows: [['n'], ...rows] }]);
-    const split = tableSheets('t', ['n'], rows, 4);
-    expect(split.map((s) => s.name)).toEqual(['t_1', 't_2', 't_3']);
-    expect(split.every((s) => s.rows[0]![0] === 'n' && s.rows.length <= 4)).toBe(true);
-    expect(split.flatMap((s) => s.rows.slice(1))).toEqual(rows);
+  test('a table that fits is one sheet; a longer one is split, each sheet with its header, no row lost', () => {
+    expect(tableSheets('t', 7, 8)).toEqual([{ name: 't', rows: 7 }]);
+    expect(tableSheets('t', 0, 8)).toEqual([{ name: 't', rows: 0 }]);
+    // 3 rows a sheet and the header.
+    expect(tableSheets('t', 7, 4)).toEqual([{ name: 't_1', rows: 3 }, { name: 't_2', rows: 3 }, { name: 't_3', rows: 1 }]);
+    expect(tableSheets('t', 6, 4).map((s) => s.rows)).toEqual([3, 3]);
+    expect(tableSheets('t', 1_048_575)).toHaveLength(1);
+    expect(tableSheets('t', 1_048_576).map((s) => s.name)).toEqual(['t_1', 't_2']);
   });
 });
