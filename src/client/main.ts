@@ -24,6 +24,12 @@ for (const searchInput of document.querySelectorAll<HTMLInputElement>('input[dat
   if (document.activeElement === searchInput) start();
 }
 
+// An agency page's chart downloads: made from the agency's data file when asked (code loaded on the first click).
+document.addEventListener('click', (e) => {
+  const button = (e.target as Element).closest?.<HTMLButtonElement>('button[data-agency-export]');
+  if (button) void import('./agency-exports.ts').then((m) => m.agencyExport(button));
+});
+
 // After the first frame: nothing here may delay the first chart.
 requestAnimationFrame(() => setTimeout(() => {
   tooltips();

@@ -3,6 +3,7 @@
  * pinned to this build's data version (embed/v/<version>/<chart>/), each with the fallback height
  * that shows the whole embed page where the host runs no script (src/shared/embed.ts).
  */
+import { AGENCY_CHART_HEIGHT, AGENCY_CHART_NARROW, AGENCY_CHART_WIDTH, agencyChartDescription, agencyChartTitle, type AgencyData, type AgencyMeasure } from '../shared/agency-chart.ts';
 import { embedSnippet, EMBED_PAD, fallbackHeight, scaledChartHeight, type EmbedLayout } from '../shared/embed.ts';
 import { NARROW, type ChartSpec } from './charts.ts';
 import { t, type Lang } from './i18n.ts';
@@ -35,5 +36,24 @@ export function chartSnippets(lang: Lang, c: ChartSpec, site: string): { latest:
     version,
     latest: embedSnippet({ ...common, src: site + pageHref(lang, slugs.embed(c.id)) }),
     pinned: embedSnippet({ ...common, src: site + pageHref(lang, slugs.embedPinned(version, c.id)), version }),
+  };
+}
+
+/**
+ * An agency chart's embed codes: the page drawn in the browser from the agency's data file, latest
+ * (embed/agency/?id=…&m=…) or pinned (embed/v/<version>/agency/?…); the fallback height from the
+ * same layout as a build-time chart's (title, caption, a 640×240 chart, the data table's toggle).
+ */
+export function agencySnippets(lang: Lang, d: Pick<AgencyData, 'lineage_id' | 'name' | 'name_en'>, measure: AgencyMeasure, site: string): { latest: string; pinned: string; version: string } {
+  const { version, date } = dataVersion();
+  const title = agencyChartTitle(d, measure, lang);
+  const caption = `${agencyChartDescription(measure, lang)} ${t(lang, 'chartSource', { date })} ${t(lang, 'dataVersionLine', { version })} ${t(lang, 'credit')} · ${t(lang, 'openChart')}`;
+  const maxWidth = AGENCY_CHART_WIDTH + 2 * EMBED_PAD;
+  const height = fallbackHeight({ title, legend: [], caption, maxWidth, chartHeight: scaledChartHeight(AGENCY_CHART_WIDTH, AGENCY_CHART_HEIGHT, AGENCY_CHART_NARROW), extra: 32 });
+  const common = { title, height, maxWidth };
+  return {
+    version,
+    latest: embedSnippet({ ...common, src: site + pageHref(lang, slugs.embedAgency(d.lineage_id, measure)) }),
+    pinned: embedSnippet({ ...common, src: site + pageHref(lang, slugs.embedAgencyPinned(version, d.lineage_id, measure)), version }),
   };
 }
