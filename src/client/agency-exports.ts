@@ -3,9 +3,11 @@
  * embed pages read) is fetched once, the measure's chart drawn with the shared module
  * (src/shared/agency-chart.ts) and saved as the SVG or PNG with title, source line and credit
  * (src/client/export.ts), or its data as CSV, CSV for Excel and a workbook
- * (src/client/chart-downloads.ts), under the names the home charts' files have.
+ * (src/client/chart-downloads.ts), under the names the home charts' files have. Also the embed
+ * codes, written when a reader opens a panel's embed dialog.
  */
 import { agencyChart, isAgencyMeasure, readAgencyData, type AgencyData } from '../shared/agency-chart.ts';
+import { embedSnippet } from '../shared/embed.ts';
 import { composeSvg, exportName } from '../shared/export.ts';
 import { columnLabel } from '../site/export-text.ts';
 import { chartWords, type Lang } from '../site/i18n.ts';
@@ -60,4 +62,24 @@ export async function agencyExport(button: HTMLElement): Promise<void> {
   } finally {
     button.removeAttribute('aria-busy');
   }
+}
+
+/**
+ * A panel's embed codes, latest and pinned, into the dialog's two text areas: the frame's title,
+ * fallback height and width were computed at build time (src/site/embed.ts agencyEmbedFrame);
+ * the site's origin is the build's (ATLAS_SITE) or this page's.
+ */
+export function agencyEmbedCodes(details: HTMLElement): void {
+  const figure = details.closest<HTMLElement>('[data-agency-chart]');
+  const measure = figure?.dataset.measure;
+  const { lineage, embedTitle = '', embedHeight, embedWidth, embedSite } = details.dataset;
+  if (!figure || !lineage || !isAgencyMeasure(measure)) return;
+  const lang: Lang = figure.dataset.lang === 'en' ? 'en' : 'zh';
+  const { version } = versionOf(figure);
+  const origin = embedSite || location.origin;
+  const common = { title: embedTitle, height: Number(embedHeight) || 600, maxWidth: Number(embedWidth) || 660 };
+  const latest = details.querySelector<HTMLTextAreaElement>('textarea.embed-latest');
+  const pinned = details.querySelector<HTMLTextAreaElement>('textarea.embed-pinned');
+  if (latest) latest.value = embedSnippet({ ...common, src: origin + pageHref(lang, slugs.embedAgency(lineage, measure)) });
+  if (pinned) pinned.value = embedSnippet({ ...common, src: origin + pageHref(lang, slugs.embedAgencyPinned(version, lineage, measure)), version });
 }

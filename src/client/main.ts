@@ -29,6 +29,13 @@ document.addEventListener('click', (e) => {
   const button = (e.target as Element).closest?.<HTMLButtonElement>('button[data-agency-export]');
   if (button) void import('./agency-exports.ts').then((m) => m.agencyExport(button));
 });
+// Its embed codes: written when a reader opens the dialog ('toggle' does not bubble: captured).
+document.addEventListener('toggle', (e) => {
+  const details = e.target as HTMLElement;
+  if (details instanceof HTMLDetailsElement && details.open && details.matches('[data-agency-embed-codes]')) {
+    void import('./agency-exports.ts').then((m) => m.agencyEmbedCodes(details));
+  }
+}, true);
 
 // After the first frame: nothing here may delay the first chart.
 requestAnimationFrame(() => setTimeout(() => {

@@ -40,20 +40,18 @@ export function chartSnippets(lang: Lang, c: ChartSpec, site: string): { latest:
 }
 
 /**
- * An agency chart's embed codes: the page drawn in the browser from the agency's data file, latest
- * (embed/agency/?id=…&m=…) or pinned (embed/v/<version>/agency/?…); the fallback height from the
- * same layout as a build-time chart's (title, caption, a 640×240 chart, the data table's toggle).
+ * What an agency chart's embed codes need from the build: its title and the frame's fallback
+ * height, from the same layout as a build-time chart's (title, caption, a 640×240 chart, the data
+ * table's toggle). The codes themselves — the embed page drawn in the browser from the agency's
+ * data file, latest (embed/agency/?id=…&m=…) or pinned (embed/v/<version>/agency/?…) — are written
+ * by the agency page's script when a reader opens the dialog (src/client/agency-exports.ts), so
+ * each agency page does not carry eight copies of the listener.
  */
-export function agencySnippets(lang: Lang, d: Pick<AgencyData, 'lineage_id' | 'name' | 'name_en'>, measure: AgencyMeasure, site: string): { latest: string; pinned: string; version: string } {
+export function agencyEmbedFrame(lang: Lang, d: Pick<AgencyData, 'name' | 'name_en'>, measure: AgencyMeasure): { title: string; height: number; maxWidth: number } {
   const { version, date } = dataVersion();
   const title = agencyChartTitle(d, measure, lang);
   const caption = `${agencyChartDescription(measure, lang)} ${t(lang, 'chartSource', { date })} ${t(lang, 'dataVersionLine', { version })} ${t(lang, 'credit')} · ${t(lang, 'openChart')}`;
   const maxWidth = AGENCY_CHART_WIDTH + 2 * EMBED_PAD;
   const height = fallbackHeight({ title, legend: [], caption, maxWidth, chartHeight: scaledChartHeight(AGENCY_CHART_WIDTH, AGENCY_CHART_HEIGHT, AGENCY_CHART_NARROW), extra: 32 });
-  const common = { title, height, maxWidth };
-  return {
-    version,
-    latest: embedSnippet({ ...common, src: site + pageHref(lang, slugs.embedAgency(d.lineage_id, measure)) }),
-    pinned: embedSnippet({ ...common, src: site + pageHref(lang, slugs.embedAgencyPinned(version, d.lineage_id, measure)), version }),
-  };
+  return { title, height, maxWidth };
 }

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { columnLabel } from '../../src/site/export-text.ts';
 import { HAS_CHROMIUM, launch, pngSize, siteUnderTest, suiteName, watchedContext, type Watched } from './helpers.ts';
 import { serve, type StaticServer } from '../../scripts/browser.ts';
-import { expectVisible, frameOf, hostPage, measure } from './embed-harness.ts';
+import { expectVisible, frameOf, frameOnly, hostPage, measure } from './embed-harness.ts';
 
 const LINEAGE = 'changzhi-sme';
 const CHART = `${LINEAGE}-proactive-total`;
@@ -59,6 +59,9 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('agency charts made in the browser, in 
     for (const l of LANGS) {
       const page = await w.page();
       await page.goto(`${site.url}${l.prefix}agency/${LINEAGE}/`, { waitUntil: 'load' });
+      // The codes are written when the dialog opens.
+      expect(await page.inputValue(`#${CHART}-embed`)).toBe('');
+      await page.locator(`#${CHART} details.multiple-embed summary`).click();
       await page.waitForFunction(([id, origin]) => document.querySelector<HTMLTextAreaElement>(`#${id}-embed`)?.value.includes(origin!), [CHART, site.origin]);
       const latest = await page.inputValue(`#${CHART}-embed`);
       const pinned = await page.inputValue(`#${CHART}-embed-pinned`);
@@ -67,6 +70,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('agency charts made in the browser, in 
       codes[l.lang] = { latest, pinned, title };
       writeFileSync(join(hostDir, `${l.lang}-latest.html`), hostPage(latest));
       writeFileSync(join(hostDir, `${l.lang}-pinned.html`), hostPage(pinned));
+      writeFileSync(join(hostDir, `${l.lang}-noscript.html`), hostPage(frameOnly(latest)));
       writeFileSync(join(hostDir, `${l.lang}-bad.html`), hostPage(latest.replace(`id=${LINEAGE}&`, 'id=no-such-agency&')));
       await page.close();
     }
@@ -134,6 +138,24 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('agency charts made in the browser, in 
         expect(w.errors).toEqual([]);
       });
     }
+
+    test(`${l.lang}: the host page running no script: the fallback height shows the chart and the credit at 320, 640 and 1200 px`, async () => {
+      const page = await w.page();
+      await page.goto(`${host.url}${l.lang}-noscript.html`, { waitUntil: 'load' });
+      const frame = await frameOf(page);
+      await frame.waitForSelector('.plot svg', { state: 'visible' });
+      const fallback = Number(await page.getAttribute('iframe[data-atlas-embed]', 'height'));
+      for (const width of [320, 640, 1200]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.waitForTimeout(300);
+        const fit = await measure(page, frame);
+        expect(fit.styleHeight, 'nobody resized the frame').toBe('');
+        expect(Math.round(fit.frameHeight)).toBe(fallback);
+        expectVisible(fit, `${l.lang} without script ${width}px`);
+      }
+      await page.close();
+      expect(w.errors).toEqual([]);
+    });
 
     test(`${l.lang}: an unknown id or measure is said in words, and so is a frame without JavaScript`, async () => {
       const page = await w.page();
@@ -229,7 +251,9 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('agency charts made in the browser, in 
       expect(await page.locator(`#${CHART}-embed`).isVisible()).toBe(true);
       await box.locator(`input[name="${CHART}-embed-which"][value="pinned"]`).check();
       expect(await page.locator(`#${CHART}-embed-pinned`).isVisible()).toBe(true);
-      expect(await page.inputValue(`#${CHART}-embed-pinned`)).toContain(`/atlas/${l.prefix}embed/v/${version}/agency/?id=${LINEAGE}&amp;m=proactive_total`);
+      expect(await page.inputValue(`#${CHART}-embed-pinned`)).toContain(`src="${site.url}${l.prefix}embed/v/${version}/agency/?id=${LINEAGE}&amp;m=proactive_total"`);
+      expect(await page.inputValue(`#${CHART}-embed-pinned`)).toContain(`data-atlas-version="${version}"`);
+      expect(await page.inputValue(`#${CHART}-embed`)).toContain(`src="${site.url}${l.prefix}embed/agency/?id=${LINEAGE}&amp;m=proactive_total"`);
       await page.close();
       expect(w.external).toEqual([]);
       expect(w.errors).toEqual([]);
@@ -243,6 +267,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('agency charts made in the browser, in 
     const box = page.locator(`#${CHART}`);
     expect(await box.locator('button[data-agency-export]').count()).toBe(5);
     expect(await box.locator('.multiple-actions').isVisible()).toBe(false);
+    expect(await box.locator('.multiple-embed').isVisible()).toBe(false);
     await box.locator('details:not(.multiple-embed) summary').click();
     expect(await box.locator('table.data tbody tr').allTextContents()).toEqual(golden.map((g) => `${g.year}${g.proactive_total}`));
     await off.close();

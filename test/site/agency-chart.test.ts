@@ -112,16 +112,19 @@ describe('the chart drawn from it', () => {
 });
 
 describe('embed codes and routes', () => {
-  test('the embed codes point at the one agency embed page, latest and pinned, with a fallback height', () => {
-    const { version } = m.version.dataVersion();
-    const s = m.embed.agencySnippets('en', m.agency.agencyData(changzhi()), 'applications_new', '');
-    expect(s.version).toBe(version);
-    expect(s.latest).toContain('src="/en/embed/agency/?id=changzhi-sme&amp;m=applications_new"');
-    expect(s.pinned).toContain(`src="/en/embed/v/${version}/agency/?id=changzhi-sme&amp;m=applications_new"`);
-    expect(s.pinned).toContain(`data-atlas-version="${version}"`);
-    const height = Number(/ height="(\d+)"/.exec(s.latest)?.[1]);
-    expect(height).toBeGreaterThan(300);
-    expect(height).toBeLessThan(900);
+  test('an embed code\'s frame: the chart\'s title and a fallback height that shows the whole page from 320 to 660 px', () => {
+    const d = m.agency.agencyData(changzhi());
+    const zh = m.embed.agencyEmbedFrame('zh', d, 'applications_new');
+    const en = m.embed.agencyEmbedFrame('en', d, 'applications_new');
+    expect(zh.title).toBe('长治市中小企业服务中心：本年新收申请');
+    expect(en.title).toBe(`${d.name_en}: New applications`);
+    expect(zh.maxWidth).toBe(660);
+    // The phone version just below 640 px is the tallest: a 360×240 chart scaled to 619 px is 413 px, plus the words.
+    for (const f of [zh, en]) {
+      expect(f.height % 10).toBe(0);
+      expect(f.height).toBeGreaterThan(413 + 100);
+      expect(f.height).toBeLessThan(800);
+    }
   });
 
   test('the build makes one data file per agency, and chart files for the home charts only, however many agencies', () => {
