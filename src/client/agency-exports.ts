@@ -4,7 +4,7 @@
  * (src/shared/agency-chart.ts) and saved as the SVG or PNG with title, source line and credit
  * (src/client/export.ts), or its data as CSV, CSV for Excel and a workbook
  * (src/client/chart-downloads.ts), under the names the home charts' files have. Also the embed
- * codes, written when a reader opens a panel's embed dialog.
+ * dialog, filled with a panel's codes when its button is pressed.
  */
 import { agencyChart, isAgencyMeasure, readAgencyData, type AgencyData } from '../shared/agency-chart.ts';
 import { embedSnippet } from '../shared/embed.ts';
@@ -65,21 +65,24 @@ export async function agencyExport(button: HTMLElement): Promise<void> {
 }
 
 /**
- * A panel's embed codes, latest and pinned, into the dialog's two text areas: the frame's title,
- * fallback height and width were computed at build time (src/site/embed.ts agencyEmbedFrame);
- * the site's origin is the build's (ATLAS_SITE) or this page's.
+ * The page's embed dialog filled with a panel's codes, latest and pinned, and opened: the frame's
+ * title, fallback height and width were computed at build time (src/site/embed.ts
+ * agencyEmbedFrame) and sit on the panel's button; the site's origin is the build's (ATLAS_SITE)
+ * or this page's.
  */
-export function agencyEmbedCodes(details: HTMLElement): void {
-  const figure = details.closest<HTMLElement>('[data-agency-chart]');
+export function agencyEmbedDialog(button: HTMLElement): void {
+  const figure = button.closest<HTMLElement>('[data-agency-chart]');
+  const dialog = document.querySelector<HTMLDialogElement>('dialog#agency-embed-dialog');
   const measure = figure?.dataset.measure;
-  const { lineage, embedTitle = '', embedHeight, embedWidth, embedSite } = details.dataset;
-  if (!figure || !lineage || !isAgencyMeasure(measure)) return;
+  const lineage = figure?.dataset.lineage;
+  if (!figure || !dialog || !lineage || !isAgencyMeasure(measure)) return;
+  const { embedTitle = '', embedHeight, embedWidth } = button.dataset;
   const lang: Lang = figure.dataset.lang === 'en' ? 'en' : 'zh';
   const { version } = versionOf(figure);
-  const origin = embedSite || location.origin;
+  const origin = dialog.dataset.embedSite || location.origin;
   const common = { title: embedTitle, height: Number(embedHeight) || 600, maxWidth: Number(embedWidth) || 660 };
-  const latest = details.querySelector<HTMLTextAreaElement>('textarea.embed-latest');
-  const pinned = details.querySelector<HTMLTextAreaElement>('textarea.embed-pinned');
-  if (latest) latest.value = embedSnippet({ ...common, src: origin + pageHref(lang, slugs.embedAgency(lineage, measure)) });
-  if (pinned) pinned.value = embedSnippet({ ...common, src: origin + pageHref(lang, slugs.embedAgencyPinned(version, lineage, measure)), version });
+  dialog.querySelector('h2')!.textContent = embedTitle;
+  dialog.querySelector<HTMLTextAreaElement>('textarea.embed-latest')!.value = embedSnippet({ ...common, src: origin + pageHref(lang, slugs.embedAgency(lineage, measure)) });
+  dialog.querySelector<HTMLTextAreaElement>('textarea.embed-pinned')!.value = embedSnippet({ ...common, src: origin + pageHref(lang, slugs.embedAgencyPinned(version, lineage, measure)), version });
+  dialog.showModal();
 }

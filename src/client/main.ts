@@ -24,18 +24,12 @@ for (const searchInput of document.querySelectorAll<HTMLInputElement>('input[dat
   if (document.activeElement === searchInput) start();
 }
 
-// An agency page's chart downloads: made from the agency's data file when asked (code loaded on the first click).
+// An agency page's chart downloads and embed dialog: made from the agency's data file when asked (code loaded on the first click).
 document.addEventListener('click', (e) => {
-  const button = (e.target as Element).closest?.<HTMLButtonElement>('button[data-agency-export]');
-  if (button) void import('./agency-exports.ts').then((m) => m.agencyExport(button));
+  const button = (e.target as Element).closest?.<HTMLButtonElement>('button[data-agency-export], button[data-agency-embed]');
+  if (!button) return;
+  void import('./agency-exports.ts').then((m) => (button.dataset.agencyExport ? m.agencyExport(button) : m.agencyEmbedDialog(button)));
 });
-// Its embed codes: written when a reader opens the dialog ('toggle' does not bubble: captured).
-document.addEventListener('toggle', (e) => {
-  const details = e.target as HTMLElement;
-  if (details instanceof HTMLDetailsElement && details.open && details.matches('[data-agency-embed-codes]')) {
-    void import('./agency-exports.ts').then((m) => m.agencyEmbedCodes(details));
-  }
-}, true);
 
 // After the first frame: nothing here may delay the first chart.
 requestAnimationFrame(() => setTimeout(() => {

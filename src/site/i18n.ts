@@ -268,6 +268,7 @@ const S = {
   agencyEmbedFailed: { zh: '图表数据未能加载，请稍后再试。', en: 'The chart’s data did not load; please try again later.' },
   agencyEmbedLoading: { zh: '正在绘制图表……', en: 'Drawing the chart…' },
   agencyDownloads: { zh: '下载与嵌入', en: 'Download and embed' },
+  close: { zh: '关闭', en: 'Close' },
 
   // Exports that carry their source (issue 10): images with title, legend, source and credit; data as CSV and XLSX.
   exportSource: { zh: '来源：各机关发布的政府信息公开工作年度报告，经政府信息公开年报数据提取、核对。数据版本 {version}（数据截至 {date}）。', en: 'Source: the agencies’ annual reports on government information disclosure, extracted and checked by Disclosure Atlas. Data version {version} (data as of {date}).' },

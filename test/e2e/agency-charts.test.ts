@@ -59,13 +59,14 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('agency charts made in the browser, in 
     for (const l of LANGS) {
       const page = await w.page();
       await page.goto(`${site.url}${l.prefix}agency/${LINEAGE}/`, { waitUntil: 'load' });
-      // The codes are written when the dialog opens.
-      expect(await page.inputValue(`#${CHART}-embed`)).toBe('');
-      await page.locator(`#${CHART} details.multiple-embed summary`).click();
-      await page.waitForFunction(([id, origin]) => document.querySelector<HTMLTextAreaElement>(`#${id}-embed`)?.value.includes(origin!), [CHART, site.origin]);
-      const latest = await page.inputValue(`#${CHART}-embed`);
-      const pinned = await page.inputValue(`#${CHART}-embed-pinned`);
-      version = (await page.locator(`input[name="${CHART}-embed-which"][value="pinned"]`).getAttribute('data-version')) ?? '';
+      // The codes are written into the page's embed dialog when a panel's button opens it.
+      expect(await page.locator('dialog#agency-embed-dialog').isVisible()).toBe(false);
+      await page.locator(`#${CHART} button[data-agency-embed]`).click();
+      await page.waitForFunction((origin) => document.querySelector<HTMLTextAreaElement>('#agency-embed')?.value.includes(origin), site.origin);
+      expect(await page.locator('dialog#agency-embed-dialog').isVisible()).toBe(true);
+      const latest = await page.inputValue('#agency-embed');
+      const pinned = await page.inputValue('#agency-embed-pinned');
+      version = (await page.locator('input[name="agency-embed-which"][value="pinned"]').getAttribute('data-version')) ?? '';
       const title = /title="([^"]*)"/.exec(latest)![1]!;
       codes[l.lang] = { latest, pinned, title };
       writeFileSync(join(hostDir, `${l.lang}-latest.html`), hostPage(latest));
@@ -246,14 +247,23 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('agency charts made in the browser, in 
       expect(about.join(' ')).toContain(codes.zh!.title);
       expect(about.join(' ')).toContain(codes.en!.title);
 
-      // The embed dialog: the latest code by default, the pinned one when asked.
-      await box.locator('details.multiple-embed summary').click();
-      expect(await page.locator(`#${CHART}-embed`).isVisible()).toBe(true);
-      await box.locator(`input[name="${CHART}-embed-which"][value="pinned"]`).check();
-      expect(await page.locator(`#${CHART}-embed-pinned`).isVisible()).toBe(true);
-      expect(await page.inputValue(`#${CHART}-embed-pinned`)).toContain(`src="${site.url}${l.prefix}embed/v/${version}/agency/?id=${LINEAGE}&amp;m=proactive_total"`);
-      expect(await page.inputValue(`#${CHART}-embed-pinned`)).toContain(`data-atlas-version="${version}"`);
-      expect(await page.inputValue(`#${CHART}-embed`)).toContain(`src="${site.url}${l.prefix}embed/agency/?id=${LINEAGE}&amp;m=proactive_total"`);
+      // The embed dialog: the panel's title, the latest code by default, the pinned one when asked; Escape closes it.
+      const dialog = page.locator('dialog#agency-embed-dialog');
+      await box.locator('button[data-agency-embed]').click();
+      expect(await dialog.isVisible()).toBe(true);
+      expect(await dialog.locator('h2').textContent()).toBe(codes[l.lang]!.title);
+      expect(await page.locator('#agency-embed').isVisible()).toBe(true);
+      expect(await page.locator('#agency-embed-pinned').isVisible()).toBe(false);
+      await dialog.locator('input[name="agency-embed-which"][value="pinned"]').check();
+      expect(await page.locator('#agency-embed-pinned').isVisible()).toBe(true);
+      expect(await page.inputValue('#agency-embed-pinned')).toContain(`src="${site.url}${l.prefix}embed/v/${version}/agency/?id=${LINEAGE}&amp;m=proactive_total"`);
+      expect(await page.inputValue('#agency-embed-pinned')).toContain(`data-atlas-version="${version}"`);
+      expect(await page.inputValue('#agency-embed')).toContain(`src="${site.url}${l.prefix}embed/agency/?id=${LINEAGE}&amp;m=proactive_total"`);
+      // Another panel's button fills the same dialog with its own chart.
+      await page.keyboard.press('Escape');
+      expect(await dialog.isVisible()).toBe(false);
+      await page.locator(`#${LINEAGE}-applications-new button[data-agency-embed]`).click();
+      expect(await page.inputValue('#agency-embed')).toContain(`&amp;m=applications_new"`);
       await page.close();
       expect(w.external).toEqual([]);
       expect(w.errors).toEqual([]);
@@ -266,9 +276,11 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('agency charts made in the browser, in 
     await page.goto(`${site.url}agency/${LINEAGE}/`, { waitUntil: 'load' });
     const box = page.locator(`#${CHART}`);
     expect(await box.locator('button[data-agency-export]').count()).toBe(5);
+    expect(await box.locator('button[data-agency-embed]').count()).toBe(1);
     expect(await box.locator('.multiple-actions').isVisible()).toBe(false);
-    expect(await box.locator('.multiple-embed').isVisible()).toBe(false);
-    await box.locator('details:not(.multiple-embed) summary').click();
+    expect(await box.locator('button[data-agency-embed]').isVisible()).toBe(false);
+    expect(await page.locator('dialog#agency-embed-dialog').isVisible()).toBe(false);
+    await box.locator('details summary').click();
     expect(await box.locator('table.data tbody tr').allTextContents()).toEqual(golden.map((g) => `${g.year}${g.proactive_total}`));
     await off.close();
   });
