@@ -250,7 +250,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('agency charts made in the browser, in 
       // The embed dialog: the panel's title, the latest code by default, the pinned one when asked; Escape closes it.
       const dialog = page.locator('dialog#agency-embed-dialog');
       await box.locator('button[data-agency-embed]').click();
-      expect(await dialog.isVisible()).toBe(true);
+      await expect.poll(() => dialog.isVisible()).toBe(true);
       expect(await dialog.locator('h2').textContent()).toBe(codes[l.lang]!.title);
       expect(await page.locator('#agency-embed').isVisible()).toBe(true);
       expect(await page.locator('#agency-embed-pinned').isVisible()).toBe(false);
@@ -263,7 +263,8 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('agency charts made in the browser, in 
       await page.keyboard.press('Escape');
       expect(await dialog.isVisible()).toBe(false);
       await page.locator(`#${LINEAGE}-applications-new button[data-agency-embed]`).click();
-      expect(await page.inputValue('#agency-embed')).toContain(`&amp;m=applications_new"`);
+      await expect.poll(() => page.inputValue('#agency-embed')).toContain(`&amp;m=applications_new"`);
+      expect(await dialog.locator('h2').textContent()).toContain(l.lang === 'zh' ? '本年新收申请' : 'New applications');
       await page.close();
       expect(w.external).toEqual([]);
       expect(w.errors).toEqual([]);
