@@ -24,6 +24,13 @@ for (const searchInput of document.querySelectorAll<HTMLInputElement>('input[dat
   if (document.activeElement === searchInput) start();
 }
 
+// An agency page's chart downloads and embed dialog: made from the agency's data file when asked (code loaded on the first click).
+document.addEventListener('click', (e) => {
+  const button = (e.target as Element).closest?.<HTMLButtonElement>('button[data-agency-export], button[data-agency-embed]');
+  if (!button) return;
+  void import('./agency-exports.ts').then((m) => (button.dataset.agencyExport ? m.agencyExport(button) : m.agencyEmbedDialog(button)));
+});
+
 // After the first frame: nothing here may delay the first chart.
 requestAnimationFrame(() => setTimeout(() => {
   tooltips();

@@ -2,9 +2,10 @@
  * Every chart of the site, as data: Observable Plot renders each to SVG at build time with
  * linkedom's document (no interactive marks: tooltips are added in the browser from <title>).
  * The same spec feeds the chart's page, its embed page, its data table and its CSV/SVG downloads.
+ * Only the home page's charts are drawn here; an agency's are drawn on demand (src/shared/agency-chart.ts).
  */
 import * as Plot from '@observablehq/plot';
-import { finishSvg } from '../shared/plot-svg.ts';
+import { finishSvg, roundCoordinates } from '../shared/plot-svg.ts';
 import { csvLine } from '../shared/csv.ts';
 import { PALETTE, shortLabel as short } from '../shared/chart-style.ts';
 import { parseHTML } from 'linkedom';
@@ -12,7 +13,7 @@ import { RESULT_GROUPS, table, type Label } from '../schema/index.ts';
 import { loadData, type Dataset, type SummaryRow } from './data.ts';
 import { fmt, t, type Lang } from './i18n.ts';
 import { bins, latestYear, lineages, ranking, yearTotals, type Lineage, type Ranked } from './model.ts';
-import { agencyLabel, lineageLabel } from './names.ts';
+import { lineageLabel } from './names.ts';
 import { pageHref, slugs } from './url.ts';
 
 type Value = string | number | null;
@@ -77,19 +78,7 @@ function render(options: Plot.PlotOptions, ariaLabel: string): string {
   return roundCoordinates(finishSvg(el, ariaLabel).outerHTML);
 }
 
-/** Geometry attributes to one decimal (a tenth of a pixel): a third of the bytes of a chart with many marks, no visible change. */
-export function roundCoordinates(svg: string): string {
-  return svg.replace(/ (x|y|x1|x2|y1|y2|cx|cy|r|width|height|d|transform|points)="([^"]*)"/g, (_, name: string, value: string) =>
-    ` ${name}="${value.replace(/-?\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`);
-}
-
-/** Year axis for sparse timelines: every year with data as a tick, half a year of room each side. */
-function yearAxis(years: number[], label: string): Plot.ScaleOptions {
-  const lo = years.length ? Math.min(...years) : 2019;
-  const hi = years.length ? Math.max(...years) : 2023;
-  return { domain: [lo - 0.5, hi + 0.5], ticks: [...new Set(years)], tickFormat: 'd', label };
-}
-
+export { roundCoordinates };
 
 /** The link to the list of a year's reports: every yearly total links to the reports it sums. */
 export const yearHref = (lang: Lang, year: number) => `${pageHref(lang, slugs.reports)}#y${year}`;
@@ -235,37 +224,8 @@ function applicationsDistribution(all: Lineage[], summary: SummaryRow[]): ChartS
   };
 }
 
-/** The key measures charted on every agency page, by summary column. */
-export const AGENCY_MEASURES = ['proactive_total', 'applications_new', 'reviews_total', 'litigation_total'] as const;
-
-function agencyMeasure(l: Lineage, measure: (typeof AGENCY_MEASURES)[number], i: number): ChartSpec {
-  const label = col(measure);
-  const rows = l.reports.filter((r) => r.year !== null);
-  const points = rows.filter((r) => r[measure] !== null).map((r) => ({ year: r.year!, value: r[measure]!, name: r.agency_name ?? l.name, agency_id: r.agency_id }));
-  const color = PALETTE[i % PALETTE.length]!;
-  const title: Label = { zh: `${l.name}：${short(label.zh)}`, en: `${lineageLabel('en', l)}: ${short(label.en)}` };
-  return {
-    id: `${l.id}-${measure.replaceAll('_', '-')}`, title, width: 640, height: 240, slug: slugs.agency(l.id),
-    description: { zh: `${label.zh}，按报告年度；空白表示报告中没有这一数字。`, en: `${label.en}, by year reported on; a gap means the report does not give the number.` },
-    table: (lang) => ({
-      head: [t(lang, 'year'), short(label[lang])],
-      rows: rows.map((r) => ({ label: String(r.year), cells: [r[measure]] })),
-    }),
-    csv: { columns: ['lineage_id', 'report_id', 'agency_name', 'year', measure], rows: rows.map((r) => [l.id, r.report_id, r.agency_name, r.year, r[measure]]) },
-    svg: (lang, width = 640) => render({
-      width, height: 240, marginLeft: 48, marginTop: 28,
-      x: yearAxis(l.years, t(lang, 'year')),
-      y: { grid: true, label: short(label[lang]), domain: [0, Math.max(4, ...points.map((p) => p.value)) * 1.2], nice: true, tickFormat: 'd' },
-      marks: [
-        Plot.ruleY([0]),
-        Plot.lineY(points, { x: 'year', y: 'value', stroke: color, strokeWidth: 2 }),
-        Plot.dot(points, { x: 'year', y: 'value', fill: color, r: 4, title: (d: (typeof points)[number]) => `${agencyLabel(lang, d)} ${d.year}: ${fmt(d.value)}` }),
-        Plot.text(points, { x: 'year', y: 'value', text: (d: (typeof points)[number]) => fmt(d.value), dy: -12, fill: 'currentColor' }),
-        ...(points.length ? [] : [Plot.text([t(lang, 'noData')], { frameAnchor: 'middle', fill: 'currentColor', fontSize: 14 })]),
-      ],
-    }, `${title[lang]}: ${rows.map((r) => `${r.year} ${fmt(r[measure])}`).join('; ')}`),
-  };
-}
+/** The measures of the agency charts (drawn in the browser from each agency's data file: src/shared/agency-chart.ts). */
+export { AGENCY_MEASURES } from '../shared/agency-chart.ts';
 
 let cache: ChartSpec[] | undefined;
 /**
@@ -287,14 +247,13 @@ export function homeCharts(summary: SummaryRow[], all: Lineage[]): ChartSpec[] {
 /** How many years the home page's charts by year draw. */
 export const HOME_YEARS = 10;
 
-/** Every chart of the site, home charts first. */
+/**
+ * Every chart the build draws: the home page's. (An agency's charts, their files and embed pages
+ * are made in the browser from its data file, src/site/agency-data.ts: they no longer multiply
+ * with the agencies.)
+ */
 export function charts(data: Dataset = loadData()): ChartSpec[] {
-  if (cache) return cache;
-  const all = lineages(data);
-  cache = [
-    ...homeCharts(data.summary, all),
-    ...all.flatMap((l) => AGENCY_MEASURES.map((m, i) => agencyMeasure(l, m, i))),
-  ];
+  cache ??= homeCharts(data.summary, lineages(data));
   return cache;
 }
 
@@ -305,7 +264,6 @@ export function chart(id: string): ChartSpec {
 }
 
 export const HOME_CHARTS = ['applications-by-year', 'reviews-litigation-by-year', 'applications-distribution', 'proactive-by-year'];
-export const agencyCharts = (lineageId: string) => AGENCY_MEASURES.map((m) => `${lineageId}-${m.replaceAll('_', '-')}`);
 
 /** Where a chart lives, with its anchor. */
 export const chartHref = (lang: Lang, c: ChartSpec) => `${pageHref(lang, c.slug)}#${c.id}`;

@@ -3,6 +3,7 @@
  * pinned to this build's data version (embed/v/<version>/<chart>/), each with the fallback height
  * that shows the whole embed page where the host runs no script (src/shared/embed.ts).
  */
+import { AGENCY_CHART_HEIGHT, AGENCY_CHART_NARROW, AGENCY_CHART_WIDTH, agencyChartDescription, agencyChartTitle, type AgencyData, type AgencyMeasure } from '../shared/agency-chart.ts';
 import { embedSnippet, EMBED_PAD, fallbackHeight, scaledChartHeight, type EmbedLayout } from '../shared/embed.ts';
 import { NARROW, type ChartSpec } from './charts.ts';
 import { t, type Lang } from './i18n.ts';
@@ -36,4 +37,21 @@ export function chartSnippets(lang: Lang, c: ChartSpec, site: string): { latest:
     latest: embedSnippet({ ...common, src: site + pageHref(lang, slugs.embed(c.id)) }),
     pinned: embedSnippet({ ...common, src: site + pageHref(lang, slugs.embedPinned(version, c.id)), version }),
   };
+}
+
+/**
+ * What an agency chart's embed codes need from the build: its title and the frame's fallback
+ * height, from the same layout as a build-time chart's (title, caption, a 640×240 chart, the data
+ * table's toggle). The codes themselves — the embed page drawn in the browser from the agency's
+ * data file, latest (embed/agency/?id=…&m=…) or pinned (embed/v/<version>/agency/?…) — are written
+ * by the agency page's script when a reader opens the dialog (src/client/agency-exports.ts), so
+ * each agency page does not carry eight copies of the listener.
+ */
+export function agencyEmbedFrame(lang: Lang, d: Pick<AgencyData, 'name' | 'name_en'>, measure: AgencyMeasure): { title: string; height: number; maxWidth: number } {
+  const { version, date } = dataVersion();
+  const title = agencyChartTitle(d, measure, lang);
+  const caption = `${agencyChartDescription(measure, lang)} ${t(lang, 'chartSource', { date })} ${t(lang, 'dataVersionLine', { version })} ${t(lang, 'credit')} · ${t(lang, 'openChart')}`;
+  const maxWidth = AGENCY_CHART_WIDTH + 2 * EMBED_PAD;
+  const height = fallbackHeight({ title, legend: [], caption, maxWidth, chartHeight: scaledChartHeight(AGENCY_CHART_WIDTH, AGENCY_CHART_HEIGHT, AGENCY_CHART_NARROW), extra: 32 });
+  return { title, height, maxWidth };
 }

@@ -1,5 +1,6 @@
 /** Interface strings in both languages. Labels of the form (rows, columns, rules) come from src/schema. */
 import type { Label } from '../schema/index.ts';
+import type { ChartWords } from '../shared/agency-chart.ts';
 import { fill } from './fill.ts';
 export { agencyLabel, lineageLabel, placeName, regionName } from './names.ts';
 import type { Lang } from './url.ts';
@@ -260,6 +261,14 @@ const S = {
   reportOn: { zh: '{year} 年报告', en: 'report on {year}' },
   sourcesLabel: { zh: '依据', en: 'Sources' },
   embedPage: { zh: '嵌入', en: 'Embed' },
+  // Agency charts made in the browser from the agency's data file (embed pages, the agency page's downloads).
+  agencyEmbedNoScript: { zh: '这张图表由浏览器中的脚本绘制，这里没有运行脚本。各机关的图表和数据见网站：', en: 'This chart is drawn by a script in the browser, which is not running here. Every agency’s charts and data are on the site:' },
+  agencyEmbedNotFound: { zh: '找不到这个机关：嵌入链接中的机关编号“{id}”不在这一数据版本中。', en: 'No such agency: the id “{id}” in the embed link is not in this data version.' },
+  agencyEmbedBadMeasure: { zh: '嵌入链接中的指标“{measure}”不是机关图表的指标（可用：{measures}）。', en: 'The measure “{measure}” in the embed link is not one of the agency charts’ ({measures}).' },
+  agencyEmbedFailed: { zh: '图表数据未能加载，请稍后再试。', en: 'The chart’s data did not load; please try again later.' },
+  agencyEmbedLoading: { zh: '正在绘制图表……', en: 'Drawing the chart…' },
+  agencyDownloads: { zh: '下载与嵌入', en: 'Download and embed' },
+  close: { zh: '关闭', en: 'Close' },
 
   // Exports that carry their source (issue 10): images with title, legend, source and credit; data as CSV and XLSX.
   exportSource: { zh: '来源：各机关发布的政府信息公开工作年度报告，经政府信息公开年报数据提取、核对。数据版本 {version}（数据截至 {date}）。', en: 'Source: the agencies’ annual reports on government information disclosure, extracted and checked by Disclosure Atlas. Data version {version} (data as of {date}).' },
@@ -303,6 +312,9 @@ export function fmt(n: number | null | undefined, digits?: number): string {
   if (!f) formats.set(digits, (f = new Intl.NumberFormat('en-US', digits === undefined ? { maximumFractionDigits: 6 } : { maximumFractionDigits: digits, minimumFractionDigits: digits })));
   return f.format(n);
 }
+
+/** The words an agency chart needs (src/shared/agency-chart.ts), at build time and in the browser. */
+export const chartWords = (lang: Lang): ChartWords => ({ year: t(lang, 'year'), noData: t(lang, 'noData'), fmt: (n) => fmt(n) });
 
 export function levelLabel(lang: Lang, level: string | null): string {
   switch (level) {

@@ -50,6 +50,12 @@ export const slugs = {
   embedPinned: (version: string, chartId: string) => `embed/v/${version}/${chartId}/`,
   /** The Parquet files of a data version, which pinned compare embeds query. */
   dataPinned: (version: string) => `data/v/${version}/`,
+  /** An agency's small data file under a data version: its charts are drawn from it in the browser. */
+  agencyData: (version: string, lineageId: string) => `data/v/${version}/agency/${lineageId}.json`,
+  /** An agency chart's embed page, drawn in the browser from the latest data: one page for every agency and measure. */
+  embedAgency: (lineageId: string, measure: string) => `embed/agency/?id=${encodeURIComponent(lineageId)}&m=${encodeURIComponent(measure)}`,
+  /** The same pinned to a data version (and that version's data file). */
+  embedAgencyPinned: (version: string, lineageId: string, measure: string) => `embed/v/${version}/agency/?id=${encodeURIComponent(lineageId)}&m=${encodeURIComponent(measure)}`,
 } as const;
 
 /**

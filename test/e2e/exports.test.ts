@@ -15,16 +15,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { EXPORT_PAD } from '../../src/shared/export.ts';
 import { encodeNotebook } from '../../src/query/permalink.ts';
 import { columnLabel } from '../../src/site/export-text.ts';
-import { HAS_CHROMIUM, launch, siteUnderTest, suiteName, watchedContext, type Watched } from './helpers.ts';
+import { HAS_CHROMIUM, launch, pngSize, siteUnderTest, suiteName, watchedContext, type Watched } from './helpers.ts';
 import { serve, type StaticServer } from '../../scripts/browser.ts';
-
-/** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian), after checking the signature. */
-export function pngSize(bytes: Uint8Array): { width: number; height: number } {
-  expect([...bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  expect(new TextDecoder().decode(bytes.slice(12, 16))).toBe('IHDR');
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { width: v.getUint32(16), height: v.getUint32(20) };
-}
 
 /** Every <text> of an SVG, unescaped, joined by newlines. */
 const svgText = (svg: string) => [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)]

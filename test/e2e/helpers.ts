@@ -3,6 +3,7 @@ import type { Browser, BrowserContextOptions, BrowserContext, Page } from 'playw
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, CHROMIUM, DIST, HAS_CHROMIUM, ROOT } from '../../scripts/browser.ts';
+import { expect } from 'vitest';
 import { siteBuildOnce } from '../site-build.ts';
 
 // Building, serving and launching live in scripts/browser.ts (the benchmarks use them too).
@@ -71,4 +72,12 @@ export async function watchedContext(browser: Browser, options: BrowserContextOp
       return page;
     },
   };
+}
+
+/** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian), after checking the signature. */
+export function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  expect([...bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(new TextDecoder().decode(bytes.slice(12, 16))).toBe('IHDR');
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: v.getUint32(16), height: v.getUint32(20) };
 }

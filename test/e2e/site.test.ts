@@ -100,9 +100,16 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the site in Chromium'), () => {
         expect(box!.width).toBeGreaterThan(200);
         expect(box!.height).toBeGreaterThan(100);
       }
-      // Without JS the PNG and copy buttons (which need it) are hidden; the links still work.
-      expect(await page.locator('button[data-png]').first().isVisible()).toBe(false);
-      expect(await page.locator('a[download$=".svg"]').first().isVisible()).toBe(true);
+      if (slug === PAGES.home) {
+        // Without JS the PNG and copy buttons (which need it) are hidden; the links still work.
+        expect(await page.locator('button[data-png]').first().isVisible()).toBe(false);
+        expect(await page.locator('a[download$=".svg"]').first().isVisible()).toBe(true);
+      } else {
+        // An agency's chart files are made in the browser: without JS their buttons are hidden and the data tables stay.
+        expect(await page.locator('button[data-agency-export]').count()).toBeGreaterThan(0);
+        expect(await page.locator('button[data-agency-export]').first().isVisible()).toBe(false);
+        expect(await page.locator('.multiple details table.data').count()).toBeGreaterThanOrEqual(min);
+      }
       await page.close();
     }
     expect(noJs.errors).toEqual([]);

@@ -19,6 +19,7 @@ type Site = {
   charts: typeof import('../../src/site/charts.ts');
   model: typeof import('../../src/site/model.ts');
   downloads: typeof import('../../src/site/downloads.ts');
+  agency: typeof import('../../src/site/agency-data.ts');
 };
 let site: Site;
 
@@ -36,6 +37,7 @@ beforeAll(async () => {
     charts: await import('../../src/site/charts.ts'),
     model: await import('../../src/site/model.ts'),
     downloads: await import('../../src/site/downloads.ts'),
+    agency: await import('../../src/site/agency-data.ts'),
   };
 }, 120_000);
 
@@ -104,10 +106,15 @@ describe('charts', () => {
     }
   });
 
-  test('the Changzhi proactive chart has 49 for 2019 and 100 for 2023', () => {
-    const c = site.charts.chart('changzhi-sme-proactive-total');
-    expect(c.table('zh').rows).toEqual([{ label: '2019', cells: [49] }, { label: '2023', cells: [100] }]);
-    expect(site.charts.chartCsv(c)).toContain('changzhi-sme,changzhi-sme-bureau-2019,长治市中小企业局,2019,49');
+  test('the Changzhi proactive chart (drawn from its data file) has 49 for 2019 and 100 for 2023', () => {
+    const c = site.agency.agencyChartAt(site.model.lineageOf('changzhi-sme')!, 'proactive_total', 'zh');
+    expect(c.id).toBe('changzhi-sme-proactive-total');
+    expect(c.table.rows).toEqual([{ label: '2019', cells: [49] }, { label: '2023', cells: [100] }]);
+    expect(c.csv.rows).toContainEqual(['changzhi-sme', 'changzhi-sme-bureau-2019', '长治市中小企业局', 2019, 49]);
+  });
+
+  test('the build draws the home charts only: none per agency', () => {
+    expect(site.charts.charts().map((c) => c.id)).toEqual(site.charts.HOME_CHARTS);
   });
 
   test('blank values stay blank in chart data', () => {

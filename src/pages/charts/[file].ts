@@ -1,14 +1,13 @@
 /**
- * Each chart's files, written at build time so they download without JavaScript: the standalone
- * SVG in Chinese and in English (title, legend, plot, source line with the data version, credit:
+ * Each home chart's files, written at build time so they download without JavaScript (an agency's
+ * are made in the browser, src/client/agency-exports.ts): the standalone SVG in Chinese and in English (title, legend, plot, source line with the data version, credit:
  * src/site/chart-export.ts), and its data as CSV, as CSV for Excel (UTF-8 with a BOM) and as a
  * workbook (Chinese and English header rows).
  */
 import type { APIRoute } from 'astro';
-import { charts, HOME_CHARTS, type ChartSpec } from '../../site/charts.ts';
+import { charts, type ChartSpec } from '../../site/charts.ts';
 import { chartDataCsv, chartExportSvg, chartWorkbook } from '../../site/chart-export.ts';
 import { svgFile } from '../../shared/export.ts';
-import { perItemPages } from '../../site/url.ts';
 
 /** The files of one chart, by name, and how each is made. */
 const FILES: { suffix: string; type: string; body: (c: ChartSpec) => string | Uint8Array }[] = [
@@ -20,8 +19,7 @@ const FILES: { suffix: string; type: string; body: (c: ChartSpec) => string | Ui
 ];
 
 export function getStaticPaths() {
-  return charts().filter((c) => perItemPages() || HOME_CHARTS.includes(c.id))
-    .flatMap((c) => FILES.map((f) => ({ params: { file: c.id + f.suffix }, props: { id: c.id, suffix: f.suffix } })));
+  return charts().flatMap((c) => FILES.map((f) => ({ params: { file: c.id + f.suffix }, props: { id: c.id, suffix: f.suffix } })));
 }
 
 export const GET: APIRoute = ({ props }) => {

@@ -1,0 +1,88 @@
+/**
+ * An agency page's chart downloads, made when a reader asks: the agency's data file (the one its
+ * embed pages read) is fetched once, the measure's chart drawn with the shared module
+ * (src/shared/agency-chart.ts) and saved as the SVG or PNG with title, source line and credit
+ * (src/client/export.ts), or its data as CSV, CSV for Excel and a workbook
+ * (src/client/chart-downloads.ts), under the names the home charts' files have. Also the embed
+ * dialog, filled with a panel's codes when its button is pressed.
+ */
+import { agencyChart, isAgencyMeasure, readAgencyData, type AgencyData } from '../shared/agency-chart.ts';
+import { embedSnippet } from '../shared/embed.ts';
+import { composeSvg, exportName } from '../shared/export.ts';
+import { columnLabel } from '../site/export-text.ts';
+import { chartWords, type Lang } from '../site/i18n.ts';
+import { pageHref, slugs } from '../site/url.ts';
+import { dataFile, versionOf } from './chart-downloads.ts';
+import { pngBlob, sourceOf, svgBlob } from './export.ts';
+import { saveBlob } from './save.ts';
+
+const files = new Map<string, Promise<AgencyData>>();
+
+function load(url: string): Promise<AgencyData> {
+  let p = files.get(url);
+  if (!p) {
+    p = fetch(url).then(async (res) => {
+      const data = res.ok ? readAgencyData(await res.json()) : null;
+      if (!data) throw new Error(`${url}: HTTP ${res.status}, not an agency data file`);
+      return data;
+    });
+    files.set(url, p);
+    p.catch(() => files.delete(url));
+  }
+  return p;
+}
+
+export type AgencyExport = 'svg' | 'png' | 'csv' | 'csv-excel' | 'xlsx';
+
+/** The file a panel's button asks for, made and saved. */
+export async function agencyExport(button: HTMLElement): Promise<void> {
+  const figure = button.closest<HTMLElement>('[data-agency-chart]');
+  const kind = button.dataset.agencyExport as AgencyExport;
+  const measure = figure?.dataset.measure;
+  if (!figure || !figure.dataset.json || !isAgencyMeasure(measure)) return;
+  const lang: Lang = figure.dataset.lang === 'en' ? 'en' : 'zh';
+  button.setAttribute('aria-busy', 'true');
+  try {
+    const data = await load(figure.dataset.json);
+    const chart = agencyChart(data, measure, lang, chartWords(lang), document);
+    const { version } = versionOf(figure);
+    if (kind === 'svg' || kind === 'png') {
+      const composed = composeSvg(chart.svg(), { title: chart.title, legend: [], ...sourceOf(figure) });
+      saveBlob(kind === 'svg' ? svgBlob(composed) : await pngBlob(composed), exportName(chart.id, version, kind, lang));
+      return;
+    }
+    const other: Lang = lang === 'zh' ? 'en' : 'zh';
+    const titles = { [lang]: chart.title, [other]: agencyChart(data, measure, other, chartWords(other)).title } as Record<Lang, string>;
+    const url = (l: Lang) => new URL(`${pageHref(l, slugs.agency(data.lineage_id))}#${chart.id}`, location.href).href;
+    const file = dataFile({
+      box: figure, plot: figure, id: chart.id, lang, title: titles, url: { zh: url('zh'), en: url('en') },
+      columns: chart.csv.columns.map((name) => ({ name, ...columnLabel(name) })), rows: chart.csv.rows,
+    }, kind);
+    saveBlob(file.blob, file.name);
+  } finally {
+    button.removeAttribute('aria-busy');
+  }
+}
+
+/**
+ * The page's embed dialog filled with a panel's codes, latest and pinned, and opened: the frame's
+ * title, fallback height and width were computed at build time (src/site/embed.ts
+ * agencyEmbedFrame) and sit on the panel's button; the site's origin is the build's (ATLAS_SITE)
+ * or this page's.
+ */
+export function agencyEmbedDialog(button: HTMLElement): void {
+  const figure = button.closest<HTMLElement>('[data-agency-chart]');
+  const dialog = document.querySelector<HTMLDialogElement>('dialog#agency-embed-dialog');
+  const measure = figure?.dataset.measure;
+  const lineage = figure?.dataset.lineage;
+  if (!figure || !dialog || !lineage || !isAgencyMeasure(measure)) return;
+  const { embedTitle = '', embedHeight, embedWidth } = button.dataset;
+  const lang: Lang = figure.dataset.lang === 'en' ? 'en' : 'zh';
+  const { version } = versionOf(figure);
+  const origin = dialog.dataset.embedSite || location.origin;
+  const common = { title: embedTitle, height: Number(embedHeight) || 600, maxWidth: Number(embedWidth) || 660 };
+  dialog.querySelector('h2')!.textContent = embedTitle;
+  dialog.querySelector<HTMLTextAreaElement>('textarea.embed-latest')!.value = embedSnippet({ ...common, src: origin + pageHref(lang, slugs.embedAgency(lineage, measure)) });
+  dialog.querySelector<HTMLTextAreaElement>('textarea.embed-pinned')!.value = embedSnippet({ ...common, src: origin + pageHref(lang, slugs.embedAgencyPinned(version, lineage, measure)), version });
+  dialog.showModal();
+}
