@@ -116,7 +116,7 @@ export function dataReadme(tables: readonly ReadmeTable[], meta: PackageMeta, ve
       '(double-clicking the file may garble the Chinese text).',
     '',
     'Everything at once: `disclosure-atlas.xlsx` is an Excel workbook with one sheet per table (a table past Excel\'s 1,048,576 rows per sheet is split into `<table>_1`, `<table>_2`…, each with the header), ' +
-      'then the data dictionary (`dictionary`) and the data version (`about`); `disclosure-atlas.zip` holds every table file, `datapackage.json`, this README, `VERSION` (the data version on its first line) and the workbook. ' +
+      'then the data dictionary (`dictionary`) and the data version (`about`); `disclosure-atlas.zip` holds every table file, `datapackage.json`, this README and `VERSION` (the data version on its first line). ' +
       'Both are made from the table files and name the data version; they are not part of the version\'s hash and not listed in `datapackage.json` (the zip holds `datapackage.json` itself).',
     '',
     ...howTo,

@@ -1,0 +1,8 @@
+// The zip of every table's files, written in a worker thread while the main thread writes the
+// workbook (scripts/build/merge.ts). JavaScript, as worker.mjs: a worker thread registers tsx itself.
+import { parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { writeZipTask } = await import('./zip-task.ts');
+parentPort.postMessage(writeZipTask(workerData));
