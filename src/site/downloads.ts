@@ -8,7 +8,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLES } from '../schema/index.ts';
 import { WORKBOOK, ZIP } from '../files/downloads.ts';
-import { DATA_DIR, loadData } from './data.ts';
+import { DATA_DIR, rowCount } from './data.ts';
 
 export { WORKBOOK, ZIP };
 
@@ -54,10 +54,10 @@ let memo: { tables: { name: string; rows: number; csv: FileInfo; parquet: FileIn
 /** Everything the Data page lists. */
 export function downloads() {
   if (memo) return memo;
-  const data = loadData();
   const tables = TABLES.map((def) => ({
     name: def.name,
-    rows: data[def.name].length,
+    // Counted, not parsed: the large tables are never held by the site build (src/site/rows-index.ts).
+    rows: rowCount(def.name),
     csv: info(`${def.name}.csv`),
     parquet: info(`${def.name}.parquet`),
   }));

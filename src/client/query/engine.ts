@@ -20,7 +20,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { TABLES } from '../../schema/tables.ts';
 import { namedTables } from '../../query/sql.ts';
-import { decodeParquet, fetchParquet, type ParquetTable } from './parquet.ts';
+import { tableOnce, type ParquetTable } from './parquet.ts';
 import { CSV_MAX_BYTES, CsvTooLarge, CsvWriter, estimateCsvBytes } from '../../shared/csv.ts';
 import type { Kind, ResultColumn, Value } from './values.ts';
 
@@ -302,7 +302,7 @@ class DuckEngine implements Engine {
     }
     let done = 0;
     report({ phase: 'tables', done, total: wanted.length });
-    const decoded = wanted.map((name) => fetchParquet(name).then(decodeParquet));
+    const decoded = wanted.map((name) => tableOnce(name));
     for (const [i, name] of wanted.entries()) {
       const load = decoded[i]!.then(async (t) => {
         await this.conn.insertArrowTable(toArrow(this.arrow, t), { name });

@@ -55,6 +55,15 @@ export function readTable(name: string): Promise<ParquetTable> {
   return p;
 }
 
+/**
+ * A table for the engine: the decoded one the page already has or is decoding (the compare tool's
+ * first chart reads `summary` through readTable), else fetched and decoded without keeping the rows:
+ * once DuckDB has them, a large table's row objects would only hold the page's memory.
+ */
+export function tableOnce(name: string): Promise<ParquetTable> {
+  return decoded.get(name) ?? fetchParquet(name).then(decodeParquet);
+}
+
 /** A Parquet value as a plain JS value (INT64 → number, DATE → ISO string). */
 export function plain(v: ParquetValue | undefined): string | number | boolean | null {
   if (v === null || v === undefined) return null;
