@@ -9,6 +9,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { PALETTE, shortLabel } from '../shared/chart-style.ts';
 import { finishSvg } from '../shared/plot-svg.ts';
+import { escapeAttr } from '../shared/html.ts';
 import { table, type Label } from '../schema/index.ts';
 import { emptiness, roundCoordinates, type Empty } from './charts.ts';
 import { KEY_MEASURES, series, type KeyMeasure, type YearValue } from './changes.ts';
@@ -52,12 +53,29 @@ export function panels(l: Pick<Lineage, 'id' | 'reports'>): Panel[] {
 
 /** One panel as SVG: a line through the years with numbers, a dot and label on each; "—" on the axis where the report is silent. */
 export function panelSvg(lang: Lang, p: Panel, years: readonly number[], color = PALETTE[KEY_MEASURES.indexOf(p.measure) % PALETTE.length]!): string {
+  // Drawn once for both languages (only the tooltips and the label differ, never the geometry):
+  // the agency pages are built Chinese then English for each lineage (agency/[id].astro).
+  const key = `${p.id}|${years.join(',')}|${color}|${p.points.map((d) => `${d.year}:${d.value}`).join(',')}`;
+  let svg = drawn.get(key);
+  if (svg === undefined) {
+    if (drawn.size > 64) drawn.clear();
+    drawn.set(key, (svg = drawPanel(p, years, color)));
+  }
+  const notGiven = lang === 'zh' ? '报告未给出' : 'not reported';
+  const label = p.label[lang];
+  const aria = `${label}: ${p.points.map((d) => `${d.year} ${d.value === null ? notGiven : fmt(d.value)}`).join('; ')}`;
+  return svg.replaceAll(LABEL, escapeAttr(label)).replaceAll(NOT_GIVEN, escapeAttr(notGiven)).replace(ARIA, escapeAttr(aria));
+}
+const drawn = new Map<string, string>();
+// Stand-ins for the words of a language, put in after the drawing (plain ASCII: markup keeps them as they are).
+const LABEL = '@@label@@', NOT_GIVEN = '@@not-given@@', ARIA = '@@aria@@';
+
+function drawPanel(p: Panel, years: readonly number[], color: string): string {
+  const label = LABEL, notGiven = NOT_GIVEN;
   const known = p.points.filter((d): d is YearValue & { value: number } => d.value !== null);
   const missing = p.points.filter((d) => d.value === null);
   const lo = years.length ? Math.min(...years) : 2019, hi = years.length ? Math.max(...years) : 2023;
   const max = Math.max(4, ...known.map((d) => d.value));
-  const label = p.label[lang];
-  const notGiven = lang === 'zh' ? '报告未给出' : 'not reported';
   // Only consecutive years both given are joined: a silent report, or a year with no report, breaks the line.
   const byYear = new Map(p.points.map((d) => [d.year, d.value]));
   const line = Array.from({ length: hi - lo + 1 }, (_, i) => ({ year: lo + i, value: byYear.get(lo + i) ?? NaN }));
@@ -74,6 +92,5 @@ export function panelSvg(lang: Lang, p: Panel, years: readonly number[], color =
       Plot.text(missing, { x: 'year', y: 0, text: () => '—', dy: -8, fill: 'currentColor', fontSize: 11, title: (d: YearValue) => `${d.year} ${label}: ${notGiven}` }),
     ],
   }) as unknown as Element;
-  const aria = `${label}: ${p.points.map((d) => `${d.year} ${d.value === null ? notGiven : fmt(d.value)}`).join('; ')}`;
-  return roundCoordinates(finishSvg(el, aria).outerHTML);
+  return roundCoordinates(finishSvg(el, ARIA).outerHTML);
 }

@@ -113,9 +113,15 @@ const indexOf = (name: PerReport, dir: string): RowsIndex => {
  */
 export function reportRows<N extends PerReport>(name: N, reportId: string, data: Dataset = loadData()): RowOf<N>[] {
   if (data !== cached) return (data[name] as RowOf<N>[]).filter((x) => (x as { report_id: string }).report_id === reportId);
+  // The last report's rows of each table are kept: its page in the other language comes next.
+  const last = lastRows.get(name);
+  if (last?.id === reportId) return last.rows.slice() as RowOf<N>[];
   const csv = reportCsv(join(DATA_DIR, `${name}.csv`), indexOf(name, DATA_DIR), reportId);
-  return csv === null ? [] : parseTable(name, csv);
+  const rows = csv === null ? [] : parseTable(name, csv);
+  lastRows.set(name, { id: reportId, rows });
+  return rows.slice();
 }
+const lastRows = new Map<string, { id: string; rows: unknown[] }>();
 
 /** Rows of a published table, counted without holding them. */
 export function rowCount(name: TableName, dir = DATA_DIR): number {

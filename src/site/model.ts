@@ -48,8 +48,9 @@ export function lineages(data: Dataset = loadData()): Lineage[] {
   }
   // Reports whose agency is not in the agencies table still get a lineage page, unless none of
   // them could be read (a binary or empty file has no agency to speak of).
+  const seen = new Set(out.map((l) => l.id));
   for (const [id, reports] of summaries) {
-    if (out.some((l) => l.id === id) || reports.every((r) => r.status === 'failed')) continue;
+    if (seen.has(id) || reports.every((r) => r.status === 'failed')) continue;
     const name = reports[reports.length - 1]?.agency_name ?? id;
     out.push({
       id, agencies: [], name, names: [{ name, agency_id: reports[0]!.agency_id, years: reports.map((r) => r.year).filter((y): y is number => y !== null) }],
@@ -67,9 +68,14 @@ export function lineageOf(lineageId: string): Lineage | undefined {
 
 /** The lineage a report belongs to (via summary), for links from a report to its agency page. */
 export function lineageIdOfReport(reportId: string, data: Dataset = loadData()): string | undefined {
-  const id = data.summary.find((s) => s.report_id === reportId)?.lineage_id;
-  return id && lineages(data).some((l) => l.id === id) ? id : undefined;
+  // One lookup per report page: a scan of every report for each would make the build quadratic.
+  if (!ofReport || ofReport.data !== data) {
+    const known = new Set(lineages(data).map((l) => l.id));
+    ofReport = { data, ids: new Map(data.summary.filter((s) => known.has(s.lineage_id)).map((s) => [s.report_id, s.lineage_id])) };
+  }
+  return ofReport.ids.get(reportId);
 }
+let ofReport: { data: Dataset; ids: Map<string, string> } | undefined;
 
 export interface RegionNode {
   name: string;

@@ -11,8 +11,18 @@ import type { Lang } from './url.ts';
 
 const cap = (w: string) => (w ? w[0]!.toUpperCase() + w.slice(1) : w);
 
+// Names recur on every page of an agency and its reports: spelled once each.
+const spelled = new Map<string, string>();
+const memo = (name: string, spell: (name: string) => string): string => {
+  let s = spelled.get(name);
+  if (s === undefined) spelled.set(name, (s = spell(name)));
+  return s;
+};
+
 /** A Chinese name in readable pinyin, each word capitalised; text that is not Chinese is kept. */
-export function pinyinName(name: string): string {
+export const pinyinName = (name: string): string => memo(`n:${name}`, spellName);
+function spellName(key: string): string {
+  const name = key.slice(2);
   const text = name.normalize('NFKC').trim();
   if (!/\p{Script=Han}/u.test(text)) return text;
   // The id's words (cut by the agency vocabulary and place suffixes), without the hash tag an id
@@ -67,7 +77,9 @@ const SUFFIXES: [string, string][] = [
 
 /** A place name (province, city, county) in a language: 福建省 → Fujian, 福州市 → Fuzhou, 平潭县 → Pingtan County. */
 export function placeName(lang: Lang, name: string): string {
-  if (lang === 'zh') return name;
+  return lang === 'zh' ? name : memo(`p:${name}`, (key) => spellPlace(key.slice(2)));
+}
+function spellPlace(name: string): string {
   const p = PROVINCES[name];
   if (p) return p;
   for (const [zh, en] of SUFFIXES) {
