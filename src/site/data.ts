@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { decode } from '../parse/decode.ts';
 import { cellName, kindOf, layout, looksLikeHtml } from '../layout/index.ts';
 import { indexRows, reportCsv, type RowsIndex } from './rows-index.ts';
-import { table, type Row, type RowOf, type TableDef, type TableName } from '../schema/index.ts';
+import { table, TABLES, type Row, type RowOf, type TableDef, type TableName } from '../schema/index.ts';
 
 /** Where `npm run build:data` writes the tables, and where the report texts live. */
 export const DATA_DIR = resolve(process.env.ATLAS_DATA_DIR ?? join(process.cwd(), 'public', 'data'));
@@ -77,7 +77,7 @@ let cached: Dataset | undefined;
 export function loadData(dir = DATA_DIR): Dataset {
   if (cached && dir === DATA_DIR) return cached;
   const t = <N extends TableName>(name: N) => readTable(name, dir);
-  const data = { reports: t('reports'), agencies: t('agencies'), summary: t('summary') } as Dataset;
+  const data = Object.fromEntries(WHOLE.map((n) => [n, t(n)])) as unknown as Dataset;
   for (const name of PER_REPORT) {
     Object.defineProperty(data, name, { enumerable: true, configurable: true, get() {
       const rows = t(name);
@@ -96,8 +96,11 @@ export function reportById(id: string): ReportRow | undefined {
   return byId.get(id);
 }
 
-type PerReport = Exclude<TableName, 'reports' | 'agencies' | 'summary'>;
-const PER_REPORT: readonly PerReport[] = ['proactive', 'article20', 'applications', 'reviews', 'checks', 'warnings', 'narrative'];
+/** The tables the site holds whole: a row per report or per agency. */
+const WHOLE = ['reports', 'agencies', 'summary'] as const;
+export type PerReport = Exclude<TableName, (typeof WHOLE)[number]>;
+/** Every other table of the schema: many rows per report, read report by report. */
+export const PER_REPORT = TABLES.map((t) => t.name).filter((n): n is PerReport => !(WHOLE as readonly string[]).includes(n));
 const indexes = new Map<string, RowsIndex>();
 const indexOf = (name: PerReport, dir: string): RowsIndex => {
   const path = join(dir, `${name}.csv`);

@@ -22,7 +22,6 @@ beforeAll(async () => {
   model = await import('../../src/site/model.ts');
 }, 300_000);
 
-const PER_REPORT = ['proactive', 'article20', 'applications', 'reviews', 'checks', 'warnings', 'narrative'] as const;
 /** Whether a table of the loaded dataset was parsed whole (its lazy getter replaced by the rows). */
 const parsed = (name: string) => !Object.getOwnPropertyDescriptor(data.loadData(), name)!.get;
 
@@ -30,11 +29,14 @@ test('row counts, report rows and skipped checks come without parsing any table 
   const dl = downloads.downloads();
   const reports = data.loadData().reports;
   const skipped = model.skippedByReport(reports);
+  const { PER_REPORT } = data;
+  expect(PER_REPORT).toContain('applications');
   const rows = Object.fromEntries(PER_REPORT.map((n) => [n, reports.flatMap((r) => data.reportRows(n, r.report_id))]));
   for (const n of PER_REPORT) expect(parsed(n), n).toBe(false);
   // …and they are what a whole parse gives.
   for (const t of TABLES) expect(dl.tables.find((x) => x.name === t.name)!.rows, t.name).toBe(data.readTable(t.name).length);
   for (const n of PER_REPORT) expect(rows[n], n).toEqual(data.readTable(n));
+  expect(PER_REPORT.length + 3).toBe(TABLES.length);
   expect([...skipped.values()].reduce((a, b) => a + b, 0)).toBe(data.readTable('checks').filter((c) => c.status === 'skipped').length);
   expect(skipped.size).toBeGreaterThan(0);
 });
