@@ -4,28 +4,10 @@
  * module (src/shared/agency-chart.ts) — title, wide and phone versions, caption, data table. A
  * missing or unknown id, an unknown measure or a file that does not load is said in words.
  */
-import { AGENCY_CHART_NARROW, AGENCY_CHART_WIDTH, AGENCY_MEASURES, agencyChart, isAgencyMeasure, isLineageId, readAgencyData, type AgencyData } from '../shared/agency-chart.ts';
+import { AGENCY_CHART_NARROW, AGENCY_CHART_WIDTH, AGENCY_MEASURES, agencyChart, isAgencyMeasure } from '../shared/agency-chart.ts';
+import { loadAgencyData } from './agency-data.ts';
 import { chartWords, t, type Lang } from '../site/i18n.ts';
 import { tooltips } from './tooltip.ts';
-
-/** Why the page draws nothing. */
-type Problem = { key: 'agencyEmbedNotFound'; id: string } | { key: 'agencyEmbedBadMeasure'; measure: string } | { key: 'agencyEmbedFailed' };
-
-/** The agency's data file, or why not: 404 (or a file for another agency) is an unknown id. */
-export async function loadAgencyData(base: string, id: string): Promise<AgencyData | Problem> {
-  if (!isLineageId(id)) return { key: 'agencyEmbedNotFound', id };
-  let res: Response;
-  try {
-    res = await fetch(`${base}${id}.json`);
-  } catch {
-    return { key: 'agencyEmbedFailed' };
-  }
-  if (res.status === 404) return { key: 'agencyEmbedNotFound', id };
-  if (!res.ok) return { key: 'agencyEmbedFailed' };
-  const data = readAgencyData(await res.json().catch(() => null));
-  if (!data) return { key: 'agencyEmbedFailed' };
-  return data.lineage_id === id ? data : { key: 'agencyEmbedNotFound', id };
-}
 
 export async function agencyEmbed(root: HTMLElement): Promise<void> {
   const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'zh';
@@ -42,7 +24,7 @@ export async function agencyEmbed(root: HTMLElement): Promise<void> {
     return;
   }
   say(t(lang, 'agencyEmbedLoading'));
-  const data = await loadAgencyData(root.dataset.json ?? '', id);
+  const data = await loadAgencyData(`${root.dataset.json ?? ''}${id}.json`, id);
   if ('key' in data) {
     problem.setAttribute('role', 'alert');
     say(data.key === 'agencyEmbedNotFound' ? t(lang, data.key, { id: id || '—' }) : t(lang, data.key));

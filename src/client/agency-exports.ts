@@ -6,7 +6,8 @@
  * (src/client/chart-downloads.ts), under the names the home charts' files have. Also the embed
  * dialog, filled with a panel's codes when its button is pressed.
  */
-import { agencyChart, isAgencyMeasure, readAgencyData, type AgencyData } from '../shared/agency-chart.ts';
+import { agencyChart, isAgencyMeasure, type AgencyData } from '../shared/agency-chart.ts';
+import { loadAgencyData } from './agency-data.ts';
 import { embedSnippet } from '../shared/embed.ts';
 import { composeSvg, exportName } from '../shared/export.ts';
 import { columnLabel } from '../site/export-text.ts';
@@ -18,13 +19,13 @@ import { saveBlob } from './save.ts';
 
 const files = new Map<string, Promise<AgencyData>>();
 
-function load(url: string): Promise<AgencyData> {
+/** The panel's agency's data file, fetched once a page (src/client/agency-data.ts); why not, as an error. */
+function load(url: string, id: string): Promise<AgencyData> {
   let p = files.get(url);
   if (!p) {
-    p = fetch(url).then(async (res) => {
-      const data = res.ok ? readAgencyData(await res.json()) : null;
-      if (!data) throw new Error(`${url}: HTTP ${res.status}, not an agency data file`);
-      return data;
+    p = loadAgencyData(url, id).then((d) => {
+      if ('key' in d) throw new Error(`${url}: ${d.key}`);
+      return d;
     });
     files.set(url, p);
     p.catch(() => files.delete(url));
@@ -39,11 +40,12 @@ export async function agencyExport(button: HTMLElement): Promise<void> {
   const figure = button.closest<HTMLElement>('[data-agency-chart]');
   const kind = button.dataset.agencyExport as AgencyExport;
   const measure = figure?.dataset.measure;
-  if (!figure || !figure.dataset.json || !isAgencyMeasure(measure)) return;
+  const lineage = figure?.dataset.lineage;
+  if (!figure || !figure.dataset.json || !lineage || !isAgencyMeasure(measure)) return;
   const lang: Lang = figure.dataset.lang === 'en' ? 'en' : 'zh';
   button.setAttribute('aria-busy', 'true');
   try {
-    const data = await load(figure.dataset.json);
+    const data = await load(figure.dataset.json, lineage);
     const chart = agencyChart(data, measure, lang, chartWords(lang), document);
     const { version } = versionOf(figure);
     if (kind === 'svg' || kind === 'png') {
