@@ -23,6 +23,9 @@ import { Progress } from './progress.ts';
 
 export const FORMAT = 'disclosure-atlas-partition/1';
 
+/** Files a pool task reads at most (fewer when there are few files, so every thread has work). */
+const BATCH = 8;
+
 export interface PartitionMeta {
   format: typeof FORMAT;
   /** 1-based. */
@@ -102,14 +105,20 @@ export async function pass1(o: Pass1Options): Promise<void> {
   } else {
     const pool = new Tinypool({ filename: new URL('./worker.mjs', import.meta.url).href, minThreads: o.threads, maxThreads: o.threads });
     try {
-      // A window of tasks in flight, results stored in file order: memory stays bounded however
-      // many files, and the partition is the same whatever the thread count.
-      const window = o.threads * 8;
-      const inFlight: Promise<Drafted>[] = [];
+      // A window of batches in flight, results stored in file order: memory stays bounded however
+      // many files, and the partition is the same whatever the thread count. Files go in batches
+      // because each task costs the pool a message both ways and a reading of the worker's memory
+      // (tinypool calls process.memoryUsage(), ~4% of a worker's time with one file a task).
+      const batch = Math.max(1, Math.min(BATCH, Math.floor(o.files.length / (o.threads * 4))));
+      const window = o.threads * 4;
+      const inFlight: Promise<Drafted[]>[] = [];
       let next = 0;
       while (next < o.files.length || inFlight.length) {
-        while (next < o.files.length && inFlight.length < window) inFlight.push(pool.run(task(o.files[next++]!)) as Promise<Drafted>);
-        store(await inFlight.shift()!);
+        while (next < o.files.length && inFlight.length < window) {
+          const files = o.files.slice(next, (next += batch));
+          inFlight.push(pool.run(files.map(task)) as Promise<Drafted[]>);
+        }
+        for (const d of await inFlight.shift()!) store(d);
       }
     } finally {
       await pool.destroy();

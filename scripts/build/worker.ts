@@ -1,5 +1,9 @@
-/** The pool's worker (tinypool, loaded through worker.mjs): pass 1 for one file. */
-import { draftFile, type DraftTask } from './draft-file.ts';
+/** The pool's worker (tinypool, loaded through worker.mjs): pass 1 for a batch of files, in order. */
+import { draftFile, type DraftTask, type Drafted } from './draft-file.ts';
 
-// The draft's bytes come back by structured clone: a copy of some tens of KB, next to parsing nothing.
-export default (task: DraftTask) => draftFile(task);
+// The drafts' bytes come back by structured clone: a copy of some tens of KB each, next to parsing nothing.
+export default async (tasks: DraftTask[]): Promise<Drafted[]> => {
+  const out: Drafted[] = [];
+  for (const t of tasks) out.push(await draftFile(t));
+  return out;
+};

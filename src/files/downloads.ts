@@ -10,7 +10,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { rowXml, sheetHead, sheetNames, SHEET_TAIL, workbookParts, type XlsxCell, type XlsxProps } from '../shared/xlsx.ts';
+import { rowXml, sharedRowXml, SharedStrings, sheetHead, sheetNames, SHEET_TAIL, workbookParts, type XlsxCell, type XlsxProps } from '../shared/xlsx.ts';
 import type { TableDef } from '../schema/tables.ts';
 import type { PackageMeta } from './datapackage.ts';
 import type { DataVersion } from './version.ts';
@@ -187,7 +187,8 @@ export function writeWorkbook(dir: string, tables: readonly DownloadTable[], v: 
   const names = sheetNames([...plan.flatMap((p) => p.sheets.map((s) => s.name)), 'dictionary', 'about']);
   return ZipFileWriter.write(join(dir, WORKBOOK), zipEpoch(opts.env), (zip) => {
     // The same parts in the same order as the in-memory writer (src/shared/xlsx.ts); no cell is a Date.
-    for (const [name, bytes] of workbookParts(names, false, workbookProps(v, meta))) zip.add(name, bytes, 6);
+    for (const [name, bytes] of workbookParts(names, false, workbookProps(v, meta), true)) zip.add(name, bytes, 6);
+    const shared = new SharedStrings();
     let sheet = 0;
     const small = (rows: XlsxCell[][]) => {
       const out = new TextOut(zip.entry(`xl/worksheets/sheet${++sheet}.xml`, SHEET_LEVEL));
@@ -226,7 +227,7 @@ export function writeWorkbook(dir: string, tables: readonly DownloadTable[], v: 
         }
         // An empty field is NULL, a number column's field a number: the cells the site's tables hold (src/site/data.ts parseTable).
         const row: XlsxCell[] = fields.map((f, i) => (f === '' ? null : numeric[i] ? Number(f) : f));
-        out!.write(rowXml(row, r++));
+        out!.write(sharedRowXml(row, r++, shared));
       });
       if (seen !== t.count || k !== sheets.length - 1) throw new Error(`${path}: ${Math.max(seen, 0)} rows, not the ${t.count} the table has`);
       out!.write(SHEET_TAIL);
@@ -234,6 +235,9 @@ export function writeWorkbook(dir: string, tables: readonly DownloadTable[], v: 
     }
     small(dictionary);
     small(about);
+    const strings = new TextOut(zip.entry('xl/sharedStrings.xml', SHEET_LEVEL));
+    for (const piece of shared.xml()) strings.write(piece);
+    strings.end();
   });
 }
 
