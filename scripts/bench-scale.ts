@@ -37,6 +37,9 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 // Vite's own variables must not reach a child build.
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(k))) as Record<string, string>;
 const tsx = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
+/** build:data as `npm run build:data` runs it (package.json): tsx, its flags, the script. */
+const BUILD_DATA = [tsx, '--max-semi-space-size=32', 'scripts/build-data.ts'];
+
 
 /** Runs a command under /usr/bin/time when there is one: wall seconds and peak resident MB. */
 function timed(args: string[], extra: Record<string, string> = {}): { s: number; mb: number | null; stderr: string } {
@@ -72,7 +75,7 @@ async function wholeSite() {
     // The data folder under its own public folder, so the reports are not published with it.
     const data = join(tmp, 'public', 'data'), dist = join(tmp, 'dist');
     if (!opts.reports) execFileSync(process.execPath, [tsx, 'scripts/generate-reports.ts', '--n', String(n), '--out', reports], { cwd: ROOT, env, stdio: 'pipe' });
-    const dataRun = timed([process.execPath, tsx, 'scripts/build-data.ts', '--reports', reports, '--out', data, '--threads', '2']);
+    const dataRun = timed([process.execPath, ...BUILD_DATA, '--reports', reports, '--out', data, '--threads', '2']);
     const count = readFileSync(join(data, 'reports.csv'), 'utf8').trim().split('\n').length - 1;
     console.error(`bench:scale: ${count} reports: data ${dataRun.s.toFixed(1)} s; building the whole site…`);
     const siteRun = timed([process.execPath, resolve(ROOT, 'node_modules/astro/astro.js'), 'build'],
@@ -129,7 +132,7 @@ async function dataOnly() {
     const genS = (performance.now() - g) / 1000;
     for (const t of threads) {
       const data = join(tmp, `data-${t}`);
-      const run = timed([process.execPath, tsx, 'scripts/build-data.ts', '--reports', reports, '--out', data, '--threads', String(t)]);
+      const run = timed([process.execPath, ...BUILD_DATA, '--reports', reports, '--out', data, '--threads', String(t)]);
       const stage = (name: string) => new RegExp(`${name.replace('+', '\\+')} ([\\d.]+) s`).exec(run.stderr)?.[1] ?? '—';
       const mb = (dir: string) => Number(execFileSync('du', ['-sm', dir], { encoding: 'utf8' }).split('\t')[0]);
       const downloadsMb = Math.round(['disclosure-atlas.xlsx', 'disclosure-atlas.zip'].reduce((s, f) => s + statSync(join(data, f)).size, 0) / 2 ** 20);
@@ -192,7 +195,7 @@ for (const n of sizes) {
   execFileSync(process.execPath, [tsx, 'scripts/generate-reports.ts', '--n', String(n), '--out', reports], { cwd: ROOT, env, stdio: 'pipe' });
   console.error(`bench:scale: ${n} reports generated; building the data…`);
   // The data build streams (scripts/build/): Node's default heap is enough; report its peak.
-  const dataRun = timed([process.execPath, tsx, 'scripts/build-data.ts', '--reports', reports, '--out', data]);
+  const dataRun = timed([process.execPath, ...BUILD_DATA, '--reports', reports, '--out', data]);
   console.error(`bench:scale: data ${dataRun.s.toFixed(1)} s; building the site (home pages only)…`);
   const siteRun = timed([process.execPath, resolve(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', dist],
     { ATLAS_BASE: '/atlas/', ATLAS_DATA_DIR: data, ATLAS_REPORTS_DIR: reports, ATLAS_PAGES: 'home', ASTRO_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--max-old-space-size=16384' });
