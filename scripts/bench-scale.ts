@@ -38,7 +38,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(k))) as Record<string, string>;
 const tsx = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
 /** build:data as `npm run build:data` runs it (package.json): tsx, its flags, the script. */
-const BUILD_DATA = [tsx, '--max-semi-space-size=32', 'scripts/build-data.ts'];
+const BUILD_DATA = [tsx, '--max-semi-space-size=32', '--max-old-space-size=768', 'scripts/build-data.ts'];
 
 
 /** Runs a command under /usr/bin/time when there is one: wall seconds and peak resident MB. */
