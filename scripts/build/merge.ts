@@ -7,12 +7,11 @@
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { agencyRows, type Registry } from '../../src/agencies/index.ts';
-import { ParquetStream, TableStream, writeDescriptors, writeWorkbook, type DatedReport, type PackageMeta, type TableFiles } from '../../src/files/index.ts';
+import { ParquetStream, TableStream, writeDescriptors, writeDownloads, type DatedReport, type PackageMeta, type TableFiles } from '../../src/files/index.ts';
 import { TABLES, type Row, type RowOf, type TableDef, type TableName } from '../../src/schema/tables.ts';
 import { assignIds, byFile, continuity, finishReport, reportRows, seenAgencies, sortRows, REPORT_TABLES, type Entry, type Identity } from '../../src/tables/index.ts';
 import type { Partition, StoredKey } from './partition.ts';
 import { Progress, type Stages } from './progress.ts';
-import { writeZipInWorker } from './zip-task.ts';
 
 /** The tables also published partitioned by year (Hive layout): the ones that grow with the reports. */
 export const HIVE_TABLES: readonly TableName[] = ['summary', 'applications', 'article20', 'reviews', 'checks', 'warnings', 'narrative'];
@@ -117,16 +116,8 @@ export async function merge(parts: readonly Partition[], outDir: string, registr
     stages.mark('write tables', parts2.seconds);
     stages.mark('write hive');
   } else stages.mark('write tables');
-  // The workbook and the zip of every table's files, read back from the files just written (they
-  // name the version); at once, the zip in a worker thread: each is mostly deflating.
-  const zip = writeZipInWorker({ dir: outDir, tables: built.map(({ def, count }) => ({ name: def.name, count })), version, meta, env: { SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH } });
-  // A failed workbook still waits for the zip's thread, so no .partial is being written after the build stops.
-  try {
-    writeWorkbook(outDir, built, version, meta);
-  } finally {
-    await zip.catch(() => undefined);
-  }
-  await zip;
+  // The workbook and the zip of every table's files, read back from the files just written (they name the version).
+  await writeDownloads(outDir, built, version, meta);
   stats.filesWritten += 2;
   stages.mark('write downloads');
   for (const p of parts) p.close();

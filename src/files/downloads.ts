@@ -2,7 +2,7 @@
  * The two downloads of everything, written by build:data beside the tables once the data version
  * is known: `disclosure-atlas.xlsx` (every table a sheet, split past Excel's rows per sheet, then
  * the data dictionary and `about`) and `disclosure-atlas.zip` (every table file, datapackage.json,
- * README.md, VERSION and the workbook). Both are streamed: each table's CSV is read back a
+ * README.md and VERSION; zip-task.ts writes the two at once). Both are streamed: each table's CSV is read back a
  * megabyte at a time and its rows go out as sheet XML into a streamed zip, so memory does not
  * grow with the rows. Neither is a resource of datapackage.json nor in the version's hash: they
  * are made from the table files and name the version, and the zip holds datapackage.json itself.
@@ -260,11 +260,4 @@ export function writeZip(dir: string, tables: readonly DownloadTable[], v: DataV
     zip.addFile(`${ZIP_FOLDER}/README.md`, join(dir, 'README.md'), ZIP_LEVEL);
     zip.add(`${ZIP_FOLDER}/VERSION`, Buffer.from(versionText(v, meta), 'utf8'), ZIP_LEVEL);
   });
-}
-
-/** The workbook and the zip, into `dir` beside the tables; their paths and sizes. */
-export function writeDownloads(dir: string, tables: readonly DownloadTable[], v: DataVersion, meta: PackageMeta, opts: DownloadOptions = {}): { path: string; bytes: number }[] {
-  const workbook = writeWorkbook(dir, tables, v, meta, opts);
-  const zip = writeZip(dir, tables, v, meta, opts);
-  return [{ path: join(dir, WORKBOOK), bytes: workbook }, { path: join(dir, ZIP), bytes: zip }];
 }

@@ -5,5 +5,6 @@ export { dataPackage, dataPackageJson, tablesVersion, type FileFacts, type Packa
 export { fileHash, makeVersion, parseVersion, versionDate, versionHash, type DataVersion, type DatedReport } from './version.ts';
 export { dataReadme, type HiveLayout, type ReadmeTable } from './readme.ts';
 export { writeDescriptors, writeTables, type WrittenFile } from './write.ts';
-export { aboutRows, EXCEL_ROWS, readCsvRecords, tableSheets, versionText, workbookProps, writeDownloads, writeWorkbook, writeZip, WORKBOOK, ZIP, type DownloadTable } from './downloads.ts';
+export { aboutRows, EXCEL_ROWS, readCsvRecords, tableSheets, versionText, workbookProps, writeWorkbook, writeZip, WORKBOOK, ZIP, type DownloadTable } from './downloads.ts';
 export { stampZipFile, zipEpoch, ZipFileWriter, type ZipEntry, type ZipLevel } from './zip.ts';
+export { writeDownloads } from './zip-task.ts';

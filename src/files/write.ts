@@ -4,7 +4,7 @@ import type { Row, TableDef } from '../schema/tables.ts';
 import { toCsv } from './csv.ts';
 import { dataPackage, dataPackageJson, tablesVersion, type PackageMeta, type TableFiles } from './datapackage.ts';
 import { toParquet } from './parquet.ts';
-import { writeDownloads } from './downloads.ts';
+import { writeDownloads } from './zip-task.ts';
 import { dataReadme, type HiveLayout, type ReadmeTable } from './readme.ts';
 import { versionDate, type DataVersion, type DatedReport } from './version.ts';
 
@@ -37,7 +37,7 @@ export async function writeTables(
     written.push({ path, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength });
   }
   const { written: descriptors, version } = await writeDescriptors(outDir, built, meta, reports, env);
-  const downloads = writeDownloads(outDir, built.map(({ def, rows }) => ({ def, count: rows.length })), version, meta, { env });
+  const downloads = await writeDownloads(outDir, built.map(({ def, rows }) => ({ def, count: rows.length })), version, meta, { env });
   return [...written, ...descriptors, ...downloads];
 }
 

@@ -3,10 +3,10 @@
  * test/files/downloads.test.ts under a heap cap far below the size of the sheet's XML.
  * Usage: node --max-old-space-size=MB --import tsx test/files/downloads-capped.ts DIR N
  */
-import { writeDownloads } from '../../src/files/downloads.ts';
+import { writeDownloads } from '../../src/files/zip-task.ts';
 import { PACKAGE } from '../../src/files/package.ts';
 import { makeVersion } from '../../src/files/version.ts';
 import { table } from '../../src/schema/tables.ts';
 
 const [dir, n] = process.argv.slice(2);
-writeDownloads(dir!, [{ def: table('applications'), count: Number(n) }], makeVersion('2024-01-31', 'abcdef0'), PACKAGE, { env: {} });
+await writeDownloads(dir!, [{ def: table('applications'), count: Number(n) }], makeVersion('2024-01-31', 'abcdef0'), PACKAGE, { env: {} });

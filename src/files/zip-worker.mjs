@@ -1,5 +1,6 @@
 // The zip of every table's files, written in a worker thread while the main thread writes the
-// workbook (scripts/build/merge.ts). JavaScript, as worker.mjs: a worker thread registers tsx itself.
+// workbook (downloads.ts writeDownloads). JavaScript, as scripts/build/worker.mjs: a worker thread
+// registers tsx itself.
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
