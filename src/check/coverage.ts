@@ -22,24 +22,32 @@ export interface Coverage extends Part {
  */
 export function coverage(r: ParsedReport): Coverage {
   const template = r.template ?? (r.year.value !== null ? templateForYear(r.year.value) : '2021');
-  const filled = (keys: readonly string[], cells: readonly { key: string; value: number | null }[]): Part => {
-    const have = new Set(cells.filter((c) => c.value !== null).map((c) => c.key));
-    return { expected: keys.length, read: keys.filter((k) => have.has(k)).length };
+  const keys = prescribed(template);
+  const filled = (want: ReadonlySet<string>, have: readonly string[]): Part => {
+    let read = 0;
+    for (const k of new Set(have)) if (want.has(k)) read++;
+    return { expected: want.size, read };
   };
-  const article20 = filled(
-    ARTICLE20[template].flatMap((cl) => cl.items.flatMap((i) => cl.measures.map((m) => `${cl.clause}|${i.key}|${m.key}`))),
-    r.article20.map((c) => ({ key: `${c.clause}|${c.item}|${c.measure}`, value: c.value })),
-  );
-  const applications = filled(
-    applicationRows(template).flatMap((row) => APPLICANT_KEYS.map((a) => `${row.key}|${a}`)),
-    r.applications.map((c) => ({ key: `${c.row}|${c.applicant}`, value: c.value })),
-  );
-  const reviews = filled(
-    REVIEW_CELLS.map((c) => `${c.proceeding}|${c.outcome}`),
-    r.reviews.map((c) => ({ key: `${c.proceeding}|${c.outcome}`, value: c.value })),
-  );
+  const article20 = filled(keys.article20, r.article20.filter((c) => c.value !== null).map((c) => `${c.clause}|${c.item}|${c.measure}`));
+  const applications = filled(keys.applications, r.applications.filter((c) => c.value !== null).map((c) => `${c.row}|${c.applicant}`));
+  const reviews = filled(keys.reviews, r.reviews.filter((c) => c.value !== null).map((c) => `${c.proceeding}|${c.outcome}`));
   const proactive = { expected: 1, read: r.proactiveTotal.value === null ? 0 : 1 };
   const parts = { proactive, article20, applications, reviews };
   const all = Object.values(parts);
   return { template, parts, expected: all.reduce((n, p) => n + p.expected, 0), read: all.reduce((n, p) => n + p.read, 0) };
+}
+
+/** The keys of a template's prescribed cells, made once per template (every report needs them). */
+const PRESCRIBED = new Map<Template, { article20: ReadonlySet<string>; applications: ReadonlySet<string>; reviews: ReadonlySet<string> }>();
+function prescribed(template: Template) {
+  let p = PRESCRIBED.get(template);
+  if (!p) {
+    p = {
+      article20: new Set(ARTICLE20[template].flatMap((cl) => cl.items.flatMap((i) => cl.measures.map((m) => `${cl.clause}|${i.key}|${m.key}`)))),
+      applications: new Set(applicationRows(template).flatMap((row) => APPLICANT_KEYS.map((a) => `${row.key}|${a}`))),
+      reviews: new Set(REVIEW_CELLS.map((c) => `${c.proceeding}|${c.outcome}`)),
+    };
+    PRESCRIBED.set(template, p);
+  }
+  return p;
 }
