@@ -176,6 +176,8 @@ export interface DownloadOptions {
   maxRows?: number;
   /** SOURCE_DATE_EPOCH dates the zip entries when set. */
   env?: Record<string, string | undefined>;
+  /** Bounds of the workbook's shared strings (src/shared/xlsx.ts SharedStrings), if not its defaults. */
+  sharedStrings?: { maxCount?: number; maxChars?: number };
 }
 
 /** The workbook, streamed from the tables' CSV files in `dir`. Returns its size. */
@@ -188,7 +190,7 @@ export function writeWorkbook(dir: string, tables: readonly DownloadTable[], v: 
   return ZipFileWriter.write(join(dir, WORKBOOK), zipEpoch(opts.env), (zip) => {
     // The same parts in the same order as the in-memory writer (src/shared/xlsx.ts); no cell is a Date.
     for (const [name, bytes] of workbookParts(names, false, workbookProps(v, meta), true)) zip.add(name, bytes, 6);
-    const shared = new SharedStrings();
+    const shared = new SharedStrings(opts.sharedStrings?.maxCount, opts.sharedStrings?.maxChars);
     let sheet = 0;
     const small = (rows: XlsxCell[][]) => {
       const out = new TextOut(zip.entry(`xl/worksheets/sheet${++sheet}.xml`, SHEET_LEVEL));

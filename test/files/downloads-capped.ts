@@ -9,4 +9,8 @@ import { makeVersion } from '../../src/files/version.ts';
 import { table } from '../../src/schema/tables.ts';
 
 const [dir, n] = process.argv.slice(2);
-await writeDownloads(dir!, [{ def: table('applications'), count: Number(n) }], makeVersion('2024-01-31', 'abcdef0'), PACKAGE, { env: {} });
+await writeDownloads(dir!, [{ def: table('applications'), count: Number(n) }], makeVersion('2024-01-31', 'abcdef0'), PACKAGE, {
+  env: {},
+  // Bounds for this heap: the defaults' 16 million characters would not fit in 40 MB.
+  sharedStrings: { maxCount: 100_000, maxChars: 2_000_000 },
+});
