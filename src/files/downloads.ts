@@ -203,6 +203,10 @@ export function writeWorkbook(dir: string, tables: readonly DownloadTable[], v: 
       const { def } = t;
       const header = def.columns.map((c) => c.name);
       const numeric = def.columns.map((c) => c.type === 'integer' || c.type === 'number');
+      // A table keyed by one column (reports, agencies, summary) has a row per thing: its strings
+      // seldom repeat, and sharing them would fill the shared table before the tables whose ids,
+      // keys and labels repeat on every row.
+      const repeats = def.key.length > 1;
       const path = join(dir, `${def.name}.csv`);
       let k = 0; // the sheet of this table being written
       let r = 0; // the row in it, header included
@@ -229,7 +233,7 @@ export function writeWorkbook(dir: string, tables: readonly DownloadTable[], v: 
         }
         // An empty field is NULL, a number column's field a number: the cells the site's tables hold (src/site/data.ts parseTable).
         const row: XlsxCell[] = fields.map((f, i) => (f === '' ? null : numeric[i] ? Number(f) : f));
-        out!.write(sharedRowXml(row, r++, shared));
+        out!.write(repeats ? sharedRowXml(row, r++, shared) : rowXml(row, r++));
       });
       if (seen !== t.count || k !== sheets.length - 1) throw new Error(`${path}: ${Math.max(seen, 0)} rows, not the ${t.count} the table has`);
       out!.write(SHEET_TAIL);

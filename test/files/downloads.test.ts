@@ -91,6 +91,19 @@ describe('the workbook and the zip, as writeTables and build:data write them', (
     expect(book.getWorksheet('dictionary')!.rowCount).toBe(1 + tables.reduce((n, t) => n + t.def.columns.length, 0));
   });
 
+  it('strings repeated row after row (tables keyed by more than one column) are shared; a table with a row per thing keeps them inline', () => {
+    const book = unzipSync(readFileSync(join(a, 'disclosure-atlas.xlsx')));
+    const sheet = (i: number) => strFromU8(book[`xl/worksheets/sheet${i + 1}.xml`]!);
+    published.forEach((name, i) => expect(sheet(i).includes(' t="s"'), name).toBe(table(name).key.length > 1));
+    const strings = strFromU8(book['xl/sharedStrings.xml']!);
+    // The checks' report ids, each once however many rows name it (but those past the 100 characters a shared string may have).
+    for (const { rows: all } of tables.filter((t) => t.def.name === 'checks')) {
+      const ids = [...new Set(all.map((r) => String(r.report_id)))];
+      expect(ids.filter((id) => id.length > 100).length).toBe(1);
+      for (const id of ids) expect(strings.split(`>${id.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}<`).length - 1, id).toBe(id.length > 100 ? 0 : 1);
+    }
+  });
+
   it("past the rows a sheet holds, a table is split into numbered sheets, each with its header, no row lost", async () => {
     const split = join(dir, 'split');
     await writeTables(split, tables, PACKAGE, {});
