@@ -38,6 +38,7 @@ const S = {
   pickerFailed: { zh: '机关目录无法载入（{message}）。', en: 'The list of agencies could not be loaded ({message}).' },
   pickerHint: { zh: '输入名称搜索 {n} 个机关沿革；↓ 浏览。', en: 'Type a name to search {n} lineages; ↓ to browse.' },
   pickerHits: { zh: '{n} 个匹配：↑↓ 移动，回车选择。', en: '{n} matches: ↑↓ to move, Enter to choose.' },
+  pickerHit: { zh: '1 个匹配：回车选择。', en: '1 match: Enter to choose.' },
   pickerMore: { zh: '另有 {n} 个匹配，请输入更多文字。', en: '{n} more: type more to narrow them.' },
   pickerAdded: { zh: '已选择：{name}', en: 'Chosen: {name}' },
   pickerRemoved: { zh: '已移除：{name}', en: 'Removed: {name}' },

@@ -204,7 +204,9 @@ export function agencyPicker(form: HTMLFormElement, o: Options): Picker {
   };
 
   const renderOptions = (keepActive = false) => {
-    if (!index) return;
+    if (!cat) return;
+    // Made on the first search, not when the file arrives: nothing on the way to DuckDB's first answer.
+    index ??= pickerIndex(cat);
     const text = input.value;
     const { hits, total } = pick(index, text, 20);
     let n = 0;
@@ -219,7 +221,7 @@ export function agencyPicker(form: HTMLFormElement, o: Options): Picker {
     if (!items.length) list.append(h('li', { className: 'picker-none muted' }, q(lang, 'noMatch')));
     status.textContent = !hits.length ? q(lang, 'noMatch')
       : !text.trim() ? q(lang, 'pickerHint', { n: index.entries.length })
-        : `${q(lang, 'pickerHits', { n: total })}${total > hits.length ? ` ${q(lang, 'pickerMore', { n: total - hits.length })}` : ''}`;
+        : `${total === 1 ? q(lang, 'pickerHit') : q(lang, 'pickerHits', { n: total })}${total > hits.length ? ` ${q(lang, 'pickerMore', { n: total - hits.length })}` : ''}`;
     open();
     setActive(keepActive ? was : text.trim() ? 0 : -1);
   };
@@ -229,11 +231,10 @@ export function agencyPicker(form: HTMLFormElement, o: Options): Picker {
       cat = c;
       byLineage = new Map(c.lineages.map((l) => [l.id, l]));
       byAgency = new Map(c.lineages.flatMap((l) => l.agencies.map((a) => [a.id, { lineage: l, agency: a }] as const)));
-      index = pickerIndex(c);
       relabel();
       o.onCatalog(c);
       if (document.activeElement === input && (input.value.trim() || !list.hidden)) renderOptions();
-      else if (document.activeElement === input) status.textContent = q(lang, 'pickerHint', { n: index.entries.length });
+      else if (document.activeElement === input) status.textContent = q(lang, 'pickerHint', { n: c.lineages.length });
     }, (e: unknown) => {
       loading = null;
       status.textContent = q(lang, 'pickerFailed', { message: e instanceof Error ? e.message : String(e) });
@@ -243,13 +244,13 @@ export function agencyPicker(form: HTMLFormElement, o: Options): Picker {
   };
 
   input.addEventListener('focus', () => {
-    if (!index) {
+    if (!cat) {
       status.textContent = q(lang, 'pickerLoading');
       void load().catch(() => {});
     }
   });
   input.addEventListener('input', () => {
-    if (!index) {
+    if (!cat) {
       status.textContent = q(lang, 'pickerLoading');
       void load().catch(() => {});
       return;
@@ -260,7 +261,7 @@ export function agencyPicker(form: HTMLFormElement, o: Options): Picker {
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      if (!index) return void load().catch(() => {});
+      if (!cat) return void load().catch(() => {});
       if (list.hidden) return renderOptions();
       setActive(active + (e.key === 'ArrowDown' ? 1 : -1));
     } else if (e.key === 'Enter') {
