@@ -16,14 +16,74 @@ export interface CatalogLineage {
   /** Region path [province, city?, county?] as in `summary`. */
   region: string[];
   years: number[];
-  agencies: { id: string; name: string }[];
+  /** Its agencies, oldest first; `en` their English names (the catalog file has them). */
+  agencies: { id: string; name: string; en?: string }[];
+  /** The lineage's English name (the registry's, else pinyin): in the catalog file. */
+  en?: string;
+  /** The toneless pinyin of each of its names, syllables space-separated, names '|'-separated: in the catalog file (the browser has no pinyin-pro). */
+  py?: string;
 }
 
-export interface Catalog {
-  lineages: CatalogLineage[];
+/**
+ * What the page knows without naming any lineage: the region paths and years the data covers. It
+ * is bounded by the map and the calendar, not by the number of agencies, so the page carries it;
+ * the lineages come from the catalog file (src/site/compare-catalog.ts) or from the data itself.
+ */
+export interface Scope {
   /** Region paths joined with '/': '山西省', '山西省/长治市', '山西省/长治市/长子县'. */
   regions: string[];
   years: number[];
+}
+
+export interface Catalog extends Scope {
+  lineages: CatalogLineage[];
+}
+
+/**
+ * The names a chart gives its series, and so the ids a link may name: a lineage's current name
+ * (and whether it joins several agencies), an agency's name. From the catalog file, or from the
+ * `summary` rows the first chart reads (`namesOfSummary`), whichever the page has first.
+ */
+export interface SeriesNames {
+  lineages: Map<string, { name: string; several: boolean }>;
+  agencies: Map<string, string>;
+}
+
+export function namesOfCatalog(lineages: readonly CatalogLineage[]): SeriesNames {
+  return {
+    lineages: new Map(lineages.map((l) => [l.id, { name: l.name, several: l.agencies.length > 1 }])),
+    agencies: new Map(lineages.flatMap((l) => l.agencies.map((a) => [a.id, a.name] as const))),
+  };
+}
+
+/**
+ * The same from `summary` rows: a lineage is called what its latest report (by year, then id)
+ * printed, as its latest agency is; an agency what its latest report printed.
+ */
+export function namesOfSummary(rows: readonly Record<string, Plain>[]): SeriesNames {
+  const latest = new Map<string, { year: number; id: string; name: string }>();
+  const agencyLatest = new Map<string, { year: number; id: string; name: string }>();
+  const agenciesOf = new Map<string, Set<string>>();
+  const later = (a: { year: number; id: string } | undefined, year: number, id: string) => !a || year > a.year || (year === a.year && id > a.id);
+  for (const r of rows) {
+    const lineage = typeof r.lineage_id === 'string' ? r.lineage_id : null;
+    const agency = typeof r.agency_id === 'string' ? r.agency_id : null;
+    const name = typeof r.agency_name === 'string' ? r.agency_name : null;
+    const year = typeof r.year === 'number' ? r.year : -1;
+    const id = String(r.report_id ?? '');
+    if (lineage) {
+      if (!agenciesOf.has(lineage)) agenciesOf.set(lineage, new Set());
+      if (agency) agenciesOf.get(lineage)!.add(agency);
+      if (name && later(latest.get(lineage), year, id)) latest.set(lineage, { year, id, name });
+      else if (!latest.has(lineage)) latest.set(lineage, { year: -2, id: '', name: lineage });
+    }
+    if (agency && name && later(agencyLatest.get(agency), year, id)) agencyLatest.set(agency, { year, id, name });
+    else if (agency && !agencyLatest.has(agency)) agencyLatest.set(agency, { year: -2, id: '', name: agency });
+  }
+  return {
+    lineages: new Map([...latest].map(([k, v]) => [k, { name: v.name, several: (agenciesOf.get(k)?.size ?? 0) > 1 }])),
+    agencies: new Map([...agencyLatest].map(([k, v]) => [k, v.name])),
+  };
 }
 
 export interface CompareState {
@@ -48,6 +108,8 @@ export const DEFAULT_MEASURE = 'proactive_total';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
+type Plain = string | number | boolean | null;
+
 /** The measure's label, e.g. 主动公开合计（条） or 表三 （一）予以公开 · 自然人. */
 export function measureLabel(s: CompareState): Label {
   if (s.measure === 'applications') {
@@ -62,7 +124,7 @@ export function measureLabel(s: CompareState): Label {
   return { zh: c?.zh ?? s.measure, en: c?.en ?? s.measure };
 }
 
-export function defaultState(cat: Catalog): CompareState {
+export function defaultState(cat: Scope): CompareState {
   return {
     lineages: [], agencies: [], region: '',
     from: cat.years[0] ?? 2019, to: cat.years[cat.years.length - 1] ?? 2023,
@@ -71,9 +133,11 @@ export function defaultState(cat: Catalog): CompareState {
 }
 
 /** The state in a URL's query string; anything unknown falls back to the default. */
-export function parseState(search: string, cat: Catalog): CompareState {
-  return readState(search, cat).state;
+export function parseState(search: string, cat: Scope | Catalog, known?: SeriesNames | null): CompareState {
+  return readState(search, cat, known).state;
 }
+
+const knownOf = (cat: Scope | Catalog): SeriesNames | null => ('lineages' in cat ? namesOfCatalog(cat.lineages) : null);
 
 /** The parameters of the state: other parameters in a URL (a tracker's, say) are not the tool's. */
 const PARAMS = ['lineage', 'agency', 'region', 'from', 'to', 'measure', 'row', 'applicant'] as const;
@@ -81,22 +145,24 @@ const PARAMS = ['lineage', 'agency', 'region', 'from', 'to', 'measure', 'row', '
 /**
  * The state in a URL's query string, and the parameters whose values could not be read (unknown
  * ids, regions, measures; years that are not years): those fall back to the default, and the page
- * says so rather than replacing the link silently.
+ * says so rather than replacing the link silently. Ids are checked against `known` (by default the
+ * catalog's, when `cat` has lineages); with none yet (null: the page before its data), only their
+ * form is, and `checkIds` checks them once the names are there.
  */
-export function readState(search: string, cat: Catalog): { state: CompareState; unread: string[] } {
+export function readState(search: string, cat: Scope | Catalog, known: SeriesNames | null = knownOf(cat)): { state: CompareState; unread: string[] } {
   const p = new URLSearchParams(search);
   const s = defaultState(cat);
   const unread = new Set<string>();
   // Comma-separated, or the key repeated (a form submitted without JavaScript).
   const list = (k: string) => p.getAll(k).flatMap((v) => v.split(',')).map((x) => x.trim()).filter(Boolean);
-  const ids = (k: 'lineage' | 'agency', known: Set<string>) => {
+  const ids = (k: 'lineage' | 'agency', names: Map<string, unknown> | undefined) => {
     const all = list(k);
-    const ok = all.filter((x) => ID.test(x) && known.has(x));
+    const ok = all.filter((x) => ID.test(x) && (!names || names.has(x)));
     if (ok.length < all.length) unread.add(k);
     return [...new Set(ok)];
   };
-  s.lineages = ids('lineage', new Set(cat.lineages.map((l) => l.id)));
-  s.agencies = ids('agency', new Set(cat.lineages.flatMap((l) => l.agencies.map((a) => a.id))));
+  s.lineages = ids('lineage', known?.lineages);
+  s.agencies = ids('agency', known?.agencies);
   const region = p.get('region');
   if (region && cat.regions.includes(region)) s.region = region;
   else if (region) unread.add('region');
@@ -122,8 +188,27 @@ export function readState(search: string, cat: Catalog): { state: CompareState; 
   return { state: s, unread: PARAMS.filter((k) => unread.has(k)) };
 }
 
+/**
+ * A state read before the names were known, checked against them: ids the data does not have are
+ * dropped and named (`lineage`, `agency`), as readState does when it knows them.
+ */
+export function checkIds(s: CompareState, known: SeriesNames): { state: CompareState; unread: ('lineage' | 'agency')[] } {
+  const lineages = s.lineages.filter((id) => known.lineages.has(id));
+  const agencies = s.agencies.filter((id) => known.agencies.has(id));
+  const unread: ('lineage' | 'agency')[] = [];
+  if (lineages.length < s.lineages.length) unread.push('lineage');
+  if (agencies.length < s.agencies.length) unread.push('agency');
+  return { state: { ...s, lineages, agencies }, unread };
+}
+
+/** Parameters named as unread, in the order of the link's parameters. */
+export const unreadInOrder = (names: Iterable<string>): string[] => {
+  const set = new Set(names);
+  return PARAMS.filter((k) => set.has(k));
+};
+
 /** The query string of a state (defaults left out, so links stay short). */
-export function stateQuery(s: CompareState, cat: Catalog): string {
+export function stateQuery(s: CompareState, cat: Scope): string {
   const d = defaultState(cat);
   const p = new URLSearchParams();
   if (s.lineages.length) p.set('lineage', s.lineages.join(','));
@@ -176,8 +261,6 @@ export interface ComparePointRow {
   value: number | null;
   reports: string;
 }
-
-type Plain = string | number | boolean | null;
 
 /** The same answer as compareSql, computed from the rows of `summary` (and `applications`). */
 export function compareRows(s: CompareState, summary: Record<string, Plain>[], applications: Record<string, Plain>[]): ComparePointRow[] {

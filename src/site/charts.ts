@@ -81,7 +81,7 @@ function render(options: Plot.PlotOptions, ariaLabel: string): string {
 export { roundCoordinates };
 
 /** The link to the list of a year's reports: every yearly total links to the reports it sums. */
-export const yearHref = (lang: Lang, year: number) => `${pageHref(lang, slugs.reports)}#y${year}`;
+export const yearHref = (lang: Lang, year: number) => pageHref(lang, slugs.reportsYear(year));
 
 /** The SVG of a chart with nothing to draw: its sentence, no axes, no zeros. */
 function emptySvg(lang: Lang, empty: Empty, width: number, height: number, title: string): string {

@@ -40,6 +40,10 @@ export const slugs = {
   region: (code: string) => `regions/${code}/`,
   agencies: 'agencies/',
   reports: 'reports/',
+  /** The reports on a year (null: the year is unknown), in pages (src/site/lists.ts). */
+  reportsYear: (year: number | null) => `reports/${year ?? 'unknown'}/`,
+  /** The reports to look at (not read, mostly blank, checks that fail), in pages. */
+  reportsAttention: 'reports/attention/',
   data: 'data/',
   about: 'about/',
   compare: 'compare/',
@@ -50,6 +54,8 @@ export const slugs = {
   embedPinned: (version: string, chartId: string) => `embed/v/${version}/${chartId}/`,
   /** The Parquet files of a data version, which pinned compare embeds query. */
   dataPinned: (version: string) => `data/v/${version}/`,
+  /** The compare tool's catalog of lineages under a data version: its agency picker fetches it. */
+  catalog: (version: string) => `data/v/${version}/catalog.json`,
   /** An agency's small data file under a data version: its charts are drawn from it in the browser. */
   agencyData: (version: string, lineageId: string) => `data/v/${version}/agency/${lineageId}.json`,
   /** An agency chart's embed page, drawn in the browser from the latest data: one page for every agency and measure. */

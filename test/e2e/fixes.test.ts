@@ -210,7 +210,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('fixes found in use, in Chromium'), () 
     await page.goto(server.url + 'compare/?lineage=changzhi-sme&from=2020&measure=applications_new', { waitUntil: 'commit' });
     await page.waitForSelector('#compare', { state: 'attached' });
     const controls = () => page.evaluate(() => ({
-      lineages: [...document.querySelectorAll<HTMLInputElement>('input[name="lineage"]:checked')].map((i) => i.value),
+      lineages: [...document.querySelectorAll<HTMLInputElement>('ul.chips input[name="lineage"]')].map((i) => i.value),
       measure: document.querySelector<HTMLSelectElement>('#compare-measure')!.value,
       from: document.querySelector<HTMLSelectElement>('select[name="from"]')!.value,
       phase: document.querySelector('[data-engine-status]')!.getAttribute('data-phase'),

@@ -11,6 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildOnce, DIST, HAS_CHROMIUM, launch, suiteName, watchedContext, type Watched } from './helpers.ts';
 import { serve, type StaticServer } from '../../scripts/browser.ts';
+import { crawl, unreached } from '../../scripts/site-links.ts';
+import { LIST_PAGE } from '../../src/site/lists.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -96,7 +98,7 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the home page, the lists and report st
 
   test('the English lists and a report page print no Chinese outside lang="zh-CN"', async () => {
     const withChecks = summary().find((r) => Number(r.checks_failed) > 0)!;
-    for (const slug of ['en/agencies/', 'en/reports/', `en/report/${withChecks.report_id}/`]) {
+    for (const slug of ['en/agencies/', 'en/reports/', 'en/reports/2023/', 'en/reports/attention/', `en/report/${withChecks.report_id}/`]) {
       const page = await open(slug);
       // A report page shows the form's tables with their Chinese labels beside the English; its
       // heading, status, checks and the lists must be English throughout.
@@ -116,9 +118,11 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the home page, the lists and report st
     const link = page.locator('#applications-by-year tbody th a').last();
     const year = (await link.textContent())!.trim();
     await link.click();
-    await page.waitForURL(`${server.url}reports/#y${year}`);
-    const rows = page.locator(`section:has(> h2#y${year}) tbody tr`);
+    await page.waitForURL(`${server.url}reports/${year}/`);
+    // The seeds' years fit on one page of the list (src/site/lists.ts LIST_PAGE).
+    const rows = page.locator('table.reports tbody tr');
     expect(await rows.count()).toBe(summary().filter((r) => r.year === year).length);
+    expect(await page.locator('h1').textContent()).toContain(year);
     await page.close();
   });
 
@@ -152,7 +156,34 @@ describe.skipIf(!HAS_CHROMIUM)(suiteName('the home page, the lists and report st
     await page.close();
   });
 
-  for (const slug of ['agencies/', 'reports/', 'report/changzhi-sme-bureau-2019/']) {
+  test('every report and agency page is reached by plain links from the home pages; no link points at nothing', () => {
+    // What a reader without JavaScript, or a search engine, can follow (scripts/site-links.ts).
+    const c = crawl(DIST);
+    const reports = new Set(summary().map((r) => r.report_id));
+    expect(c.pages.filter((p) => /^report\//.test(p)).length).toBe(reports.size);
+    expect(unreached(c)).toEqual([]);
+    expect(c.broken).toEqual([]);
+  });
+
+  test('the lists are pages: reports/ indexes the years and names no report; each year lists its reports once', () => {
+    const index = readFileSync(`${DIST}/reports/index.html`, 'utf8');
+    expect(index).not.toMatch(/href="[^"]*\/report\//);
+    const byYear = new Map<string, number>();
+    for (const r of summary()) byYear.set(r.year || 'unknown', (byYear.get(r.year || 'unknown') ?? 0) + 1);
+    for (const [year, n] of byYear) {
+      expect(index).toContain(`href="/atlas/reports/${year}/"`);
+      // The seeds' years fit on one page (LIST_PAGE rows a page): every report of the year once.
+      const html = readFileSync(`${DIST}/reports/${year}/index.html`, 'utf8');
+      const links = [...html.matchAll(/<td><a href="\/atlas\/report\/([^/"]+)\/"/g)].map((m) => m[1]);
+      expect(links.length, year).toBe(n);
+      expect(new Set(links).size).toBe(n);
+      expect(links.length).toBeLessThanOrEqual(LIST_PAGE);
+    }
+    const agencies = readFileSync(`${DIST}/agencies/index.html`, 'utf8');
+    expect([...agencies.matchAll(/<tr data-lineage=/g)].length).toBe(Math.min(LIST_PAGE, new Set(summary().map((r) => r.lineage_id)).size));
+  });
+
+  for (const slug of ['agencies/', 'reports/', 'reports/2023/', 'report/changzhi-sme-bureau-2019/']) {
     test(`axe-core finds no WCAG 2 A/AA violation: ${slug}`, async () => {
       for (const [lang, scheme] of [['', 'light'], ['en/', 'dark']] as const) {
         const page = await open(lang + slug);

@@ -197,8 +197,8 @@ describe('home charts', () => {
     const data = [row('a', 2022, full(3)), row('b', 2023, full(4))];
     const byYear = homeCharts(data, lineagesOf(data)).find((c) => c.id === 'applications-by-year')!;
     expect(byYear.empty).toBeUndefined();
-    expect(byYear.table('en').rows.map((r) => r.href)).toEqual(['/en/reports/#y2022', '/en/reports/#y2023']);
-    expect(byYear.table('zh').rows[0]!.href).toBe('/reports/#y2022');
+    expect(byYear.table('en').rows.map((r) => r.href)).toEqual(['/en/reports/2022/', '/en/reports/2023/']);
+    expect(byYear.table('zh').rows[0]!.href).toBe('/reports/2022/');
   });
 
   test('at 10,000 reports (500 agencies, 20 years) the home charts stay small and name no agency in a legend', () => {

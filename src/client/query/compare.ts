@@ -15,9 +15,10 @@ import { t } from '../../site/i18n.ts';
 import { pageHref } from '../../site/url.ts';
 import { colorAt, compareChart, legend, place, setPalette } from './chart.ts';
 import {
-  compareRows, compareSql, measureLabel, parseState, readState, stateQuery,
-  type Catalog, type ComparePointRow, type CompareState,
+  checkIds, compareRows, compareSql, measureLabel, namesOfCatalog, namesOfSummary, parseState, readState, stateQuery, unreadInOrder,
+  type ComparePointRow, type CompareState, type Scope, type SeriesNames,
 } from '../../query/compare-model.ts';
+import { agencyPicker, loadCatalog, type Picker } from './picker.ts';
 import { startEngine } from './engine.ts';
 import { plain, readTable } from './parquet.ts';
 import { encodeNotebook } from '../../query/permalink.ts';
@@ -29,11 +30,17 @@ const lang = pageLang();
 
 interface Series { key: string; kind: 'lineage' | 'agency'; id: string; name: string; color: string }
 
+/** The names the page has now: the catalog's once it has arrived, else the data's (null before either). */
+let names: SeriesNames | null = null;
+let namesFrom: 'data' | 'catalog' | null = null;
+
 /** Series in a stable order (as picked; else by id), each with its name and colour. */
-function seriesOf(points: ComparePointRow[], s: CompareState, cat: Catalog): Series[] {
+function seriesOf(points: ComparePointRow[], s: CompareState): Series[] {
   // A lineage of several agencies says so: it may share its name with its latest agency.
-  const lineageName = new Map(cat.lineages.map((l) => [l.id, l.agencies.length > 1 ? q(lang, 'lineageName', { name: l.name }) : l.name]));
-  const agencyName = new Map(cat.lineages.flatMap((l) => l.agencies.map((a) => [a.id, a.name] as const)));
+  const lineageName = (id: string) => {
+    const l = names?.lineages.get(id);
+    return l ? (l.several ? q(lang, 'lineageName', { name: l.name }) : l.name) : undefined;
+  };
   const keys: { kind: 'lineage' | 'agency'; id: string }[] = [
     ...s.lineages.map((id) => ({ kind: 'lineage' as const, id })),
     ...s.agencies.map((id) => ({ kind: 'agency' as const, id })),
@@ -41,24 +48,27 @@ function seriesOf(points: ComparePointRow[], s: CompareState, cat: Catalog): Ser
   for (const p of points) if (!keys.some((k) => k.kind === p.kind && k.id === p.series)) keys.push({ kind: p.kind, id: p.series });
   return keys.map((k, i) => ({
     key: `${k.kind}:${k.id}`, kind: k.kind, id: k.id, color: colorAt(i),
-    name: (k.kind === 'lineage' ? lineageName.get(k.id) : agencyName.get(k.id)) ?? k.id,
+    name: (k.kind === 'lineage' ? lineageName(k.id) : names?.agencies.get(k.id)) ?? k.id,
   }));
 }
 
 interface View {
   root: HTMLElement;
   embed: boolean;
-  cat: Catalog;
+  scope: Scope;
   site: string;
 }
 
 let lastDrawn: Parameters<typeof draw> | null = null;
+/** The series names last drawn: redrawn when the catalog names them otherwise. */
+let drawnNames = '';
 
 /** Draws the answer: chart, legend, data table, downloads, embed code, SQL and notebook link. */
 function draw(v: View, s: CompareState, points: ComparePointRow[], source: 'parquet' | 'duckdb', ms: number): void {
   lastDrawn = [v, s, points, source, ms];
-  const { root, cat } = v;
-  const series = seriesOf(points, s, cat);
+  const { root, scope } = v;
+  const series = seriesOf(points, s);
+  drawnNames = series.map((x) => x.name).join('\u0000');
   const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
   const label = measureLabel(s)[lang];
   const title = root.querySelector<HTMLElement>('#compare-title')!;
@@ -97,7 +107,7 @@ function draw(v: View, s: CompareState, points: ComparePointRow[], source: 'parq
   }));
   table.dataset.source = source;
 
-  const query = stateQuery(s, cat);
+  const query = stateQuery(s, scope);
   // Downloads: the chart with its title, legend, source and credit (SVG, PNG); its data in long form (CSV, CSV for Excel, XLSX).
   compareDownloads(root, lang, s, query, points, (p) => byKey.get(`${p.kind}:${p.series}`)!.name);
   const embed = root.querySelector<HTMLTextAreaElement>('#compare-embed');
@@ -134,18 +144,17 @@ function draw(v: View, s: CompareState, points: ComparePointRow[], source: 'parq
 }
 
 /** The form ⇄ state. */
-function readForm(form: HTMLFormElement, cat: Catalog): CompareState {
+function readForm(form: HTMLFormElement, scope: Scope): CompareState {
   const fd = new FormData(form);
   const params = new URLSearchParams();
   params.set('lineage', fd.getAll('lineage').join(','));
   params.set('agency', fd.getAll('agency').join(','));
   for (const k of ['region', 'from', 'to', 'measure', 'row', 'applicant']) params.set(k, String(fd.get(k) ?? ''));
-  return parseState(params.toString(), cat);
+  return parseState(params.toString(), scope, names);
 }
 
-function writeForm(form: HTMLFormElement, s: CompareState): void {
-  for (const box of form.querySelectorAll<HTMLInputElement>('input[name="lineage"]')) box.checked = s.lineages.includes(box.value);
-  for (const box of form.querySelectorAll<HTMLInputElement>('input[name="agency"]')) box.checked = s.agencies.includes(box.value);
+function writeForm(form: HTMLFormElement, s: CompareState, picker: Picker | null): void {
+  picker?.set(s.lineages, s.agencies);
   const set = (name: string, value: string) => {
     const el = form.elements.namedItem(name) as HTMLSelectElement | null;
     if (el) el.value = value;
@@ -160,51 +169,19 @@ function writeForm(form: HTMLFormElement, s: CompareState): void {
   if (t3) t3.hidden = s.measure !== 'applications';
 }
 
-/** Search and the selection count of the agency picker. */
-function picker(form: HTMLFormElement, onChange: () => void): () => void {
-  const search = form.querySelector<HTMLInputElement>('#compare-search')!;
-  const items = [...form.querySelectorAll<HTMLLIElement>('.picker > li')];
-  const none = form.querySelector<HTMLElement>('.picker-none')!;
-  const count = form.querySelector<HTMLElement>('.picker-count')!;
-  const filter = () => {
-    const needle = search.value.trim().toLowerCase();
-    let shown = 0;
-    for (const li of items) {
-      const hit = !needle || (li.dataset.search ?? '').toLowerCase().includes(needle) || li.querySelector('input:checked') !== null;
-      li.hidden = !hit;
-      if (hit) shown++;
-    }
-    none.hidden = shown > 0;
-  };
-  const counted = () => {
-    const n = form.querySelectorAll('.picker input:checked').length;
-    count.textContent = n ? q(lang, 'selectedCount', { n }) : q(lang, 'noneSelected');
-  };
-  search.addEventListener('input', filter);
-  form.querySelector<HTMLButtonElement>('button[data-clear]')?.addEventListener('click', () => {
-    for (const box of form.querySelectorAll<HTMLInputElement>('.picker input:checked')) box.checked = false;
-    search.value = '';
-    filter();
-    counted();
-    onChange();
-  });
-  filter();
-  counted();
-  return () => {
-    counted();
-    filter();
-  };
-}
-
 export function compare(root: HTMLElement, opts: { embed?: boolean } = {}): void {
-  const cat = JSON.parse(root.querySelector('script[type="application/json"]')!.textContent ?? '{}') as Catalog;
+  const scope = JSON.parse(root.querySelector('script[type="application/json"]')!.textContent ?? '{}') as Scope;
   const palette = root.dataset.palette;
   if (palette) setPalette(JSON.parse(palette) as string[]);
-  const v: View = { root, embed: !!opts.embed, cat, site: root.dataset.site ?? '' };
+  const v: View = { root, embed: !!opts.embed, scope, site: root.dataset.site ?? '' };
   showEngineStatus(root);
-  const link = readState(location.search, cat);
+  // The page names no lineage: ids are checked once the data (or the catalog) names them.
+  const link = readState(location.search, scope, null);
   let state = link.state;
-  if (link.unread.length) {
+  let unread = link.unread;
+  let checked = false;
+  const sayUnread = () => {
+    if (!unread.length) return;
     // Said before the link is rewritten: the reader learns that the view is not the one linked.
     let problem = root.querySelector<HTMLElement>('.link-problem');
     if (!problem) {
@@ -212,24 +189,54 @@ export function compare(root: HTMLElement, opts: { embed?: boolean } = {}): void
       problem.setAttribute('role', 'alert');
       root.prepend(problem);
     }
-    problem.textContent = q(lang, 'badCompareLink', { params: link.unread.join(', ') });
+    problem.textContent = q(lang, 'badCompareLink', { params: unread.join(', ') });
     problem.hidden = false;
-  }
+  };
+  sayUnread();
+  let picker: Picker | null = null;
+  const form = root.querySelector<HTMLFormElement>('form.compare-form');
+  /** The link's ids against the names now known: those the data does not have are dropped and said. */
+  const check = (known: SeriesNames) => {
+    if (checked) return;
+    checked = true;
+    const c = checkIds(state, known);
+    if (!c.unread.length) return;
+    state = c.state;
+    unread = unreadInOrder([...unread, ...c.unread]);
+    sayUnread();
+    if (form) writeForm(form, state, picker);
+  };
+  const useNames = (known: SeriesNames, from: 'data' | 'catalog') => {
+    if (namesFrom === 'catalog') return;
+    names = known;
+    namesFrom = from;
+    picker?.relabel();
+  };
+
   let run = 0;
   let firstResult = false;
   let firstChart = false;
   let engineReady = false;
 
+  const catalogUrl = root.dataset.catalog ?? '';
+  const catalogNow = () => {
+    if (!picker) return;
+    void picker.load().catch(() => {});
+  };
   const chartDrawn = () => {
     if (firstChart) return;
     firstChart = true;
-    // Marked once the chart is laid out (next frame), like the site's benchmark.
-    requestAnimationFrame(() => performance.mark('atlas:first-chart'));
+    // Marked once the chart is laid out (next frame), like the site's benchmark; the picker's
+    // catalog is fetched after it, never before.
+    requestAnimationFrame(() => {
+      performance.mark('atlas:first-chart');
+      if ('requestIdleCallback' in window) requestIdleCallback(catalogNow, { timeout: 1000 });
+      else setTimeout(catalogNow, 100);
+    });
   };
 
   const answer = async () => {
     const mine = ++run;
-    const s = state;
     root.setAttribute('aria-busy', 'true');
     // A first chart straight from the Parquet files while DuckDB is not ready yet; DuckDB starts
     // only after it, so the engine is never on the path to the first chart.
@@ -237,17 +244,32 @@ export function compare(root: HTMLElement, opts: { embed?: boolean } = {}): void
       try {
         const [summary, applications] = await Promise.all([
           readTable('summary'),
-          s.measure === 'applications' ? readTable('applications') : Promise.resolve({ schema: [], rows: [] }),
+          state.measure === 'applications' ? readTable('applications') : Promise.resolve({ schema: [], rows: [] }),
         ]);
         const plainRows = (rows: typeof summary.rows) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, x]) => [k, plain(x)])));
+        const rows = plainRows(summary.rows);
+        if (!names) useNames(namesOfSummary(rows), 'data');
+        check(names!);
         if (mine === run && !engineReady) {
-          draw(v, s, compareRows(s, plainRows(summary.rows), plainRows(applications.rows)), 'parquet', 0);
+          draw(v, state, compareRows(state, rows, plainRows(applications.rows)), 'parquet', 0);
           chartDrawn();
         }
       } catch {
         // DuckDB will answer.
       }
     }
+    if (!checked) {
+      // No Parquet: the catalog names the ids (or, failing that, the link stands as it is).
+      try {
+        const c = await loadCatalog(catalogUrl);
+        useNames(namesOfCatalog(c.lineages), 'catalog');
+        check(names!);
+      } catch {
+        checked = true;
+      }
+    }
+    if (mine !== run) return;
+    const s = state;
     const engine = startEngine();
     void engine.then(() => (engineReady = true), () => {});
     try {
@@ -273,16 +295,12 @@ export function compare(root: HTMLElement, opts: { embed?: boolean } = {}): void
     }
   };
 
-  const form = root.querySelector<HTMLFormElement>('form.compare-form');
   if (form) {
-    writeForm(form, state);
-    const refreshPicker = picker(form, () => changed());
     const changed = () => {
-      state = readForm(form, cat);
-      writeForm(form, state);
-      refreshPicker();
+      state = readForm(form, scope);
+      writeForm(form, state, picker);
       const url = new URL(location.href);
-      url.search = stateQuery(state, cat);
+      url.search = stateQuery(state, scope);
       history.replaceState(null, '', url);
       // The language switch keeps the view.
       const sw = document.querySelector<HTMLAnchorElement>('a.lang-switch');
@@ -293,6 +311,24 @@ export function compare(root: HTMLElement, opts: { embed?: boolean } = {}): void
       }
       void answer();
     };
+    picker = agencyPicker(form, {
+      lang, catalogUrl,
+      fallback: (kind, id) => {
+        if (kind === 'lineage') {
+          const l = names?.lineages.get(id);
+          return l ? { zh: l.name, several: l.several } : null;
+        }
+        const a = names?.agencies.get(id);
+        return a ? { zh: a } : null;
+      },
+      onCatalog: (c) => {
+        useNames(namesOfCatalog(c.lineages), 'catalog');
+        // The chart takes the catalog's names where the data's differ (a lineage's latest agency).
+        if (lastDrawn && seriesOf(lastDrawn[2], lastDrawn[1]).map((x) => x.name).join('\u0000') !== drawnNames) draw(...lastDrawn);
+      },
+      onChange: () => changed(),
+    });
+    writeForm(form, state, picker);
     form.addEventListener('change', (e) => {
       if ((e.target as Element).id !== 'compare-search') changed();
     });
