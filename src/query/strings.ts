@@ -63,6 +63,7 @@ const S = {
   sumNote: { zh: '同一沿革同一年度有多份报告时，数值相加；空白（NULL）不计为 0。', en: 'Where a lineage has several reports in one year their values are added; a blank (NULL) never counts as 0.' },
   compareDesc: { zh: '{measure}，{from}–{to} 年。', en: '{measure}, {from}–{to}.' },
   compareDescOne: { zh: '{measure}，{year} 年。', en: '{measure}, {year}.' },
+  compareTop: { zh: '未选择机构：显示合计最大的 {n} 个沿革，可在上方选择其他机构。', en: 'No agency chosen: the {n} lineages with the largest totals are shown; choose others above.' },
   quickNote: { zh: '先由 Parquet 文件直接绘制；DuckDB 就绪后用 SQL 重新计算。', en: 'Drawn first from the Parquet files directly; recomputed with SQL once DuckDB is ready.' },
   computedBy: { zh: '由您浏览器中的 DuckDB 计算，用时 {ms}。', en: 'Computed by DuckDB in your browser in {ms}.' },
   theSql: { zh: '本图表的 SQL', en: 'The SQL behind this chart' },

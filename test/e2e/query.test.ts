@@ -80,8 +80,8 @@ describe('compare model and permalinks', () => {
     db?.closeSync();
   });
 
-  const viaSql = async (s: CompareState) => {
-    const r = await conn.runAndReadAll(compareSql(s));
+  const viaSql = async (s: CompareState, top?: number) => {
+    const r = await conn.runAndReadAll(compareSql(s, top));
     return r.getRowObjectsJS().map((x) => ({
       kind: x.kind, series: x.series, year: Number(x.year),
       value: x.value === null ? null : Number(x.value), reports: x.reports,
@@ -104,6 +104,19 @@ describe('compare model and permalinks', () => {
     }
     expect(states.length).toBeGreaterThan(300);
     for (const s of states) expect(await viaSql(s), compareSql(s)).toEqual(compareRows(s, summary, applications));
+    // With nothing chosen, only the lineages with the largest totals: the same few by both routes,
+    // ranked by the measure (ties by id), for every measure and region.
+    const open = states.filter((s) => !s.lineages.length && !s.agencies.length);
+    for (const s of open) {
+      const sql = await viaSql(s, 3);
+      expect(sql, compareSql(s, 3)).toEqual(compareRows(s, summary, applications, 3));
+      expect(new Set(sql.map((p) => p.series)).size).toBeLessThanOrEqual(3);
+    }
+    const all = compareRows(base, summary, applications, 1000);
+    const totals = new Map<string, number>();
+    for (const p of all) totals.set(p.series, (totals.get(p.series) ?? 0) + (p.value ?? 0));
+    const top3 = [...totals].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, 3).map(([id]) => id).sort();
+    expect([...new Set(compareRows(base, summary, applications, 3).map((p) => p.series))].sort()).toEqual(top3);
     // The headline: Changzhi, 49 then 100.
     const changzhi = await viaSql({ ...base, lineages: ['changzhi-sme'] });
     expect(changzhi.map((p) => [p.year, p.value])).toEqual([[2019, 49], [2023, 100]]);

@@ -15,7 +15,7 @@ import { t } from '../../site/i18n.ts';
 import { pageHref } from '../../site/url.ts';
 import { colorAt, compareChart, legend, place, setPalette } from './chart.ts';
 import {
-  checkIds, compareRows, compareSql, measureLabel, namesOfCatalog, namesOfSummary, parseState, readState, stateQuery, unreadInOrder,
+  checkIds, compareRows, compareSql, DEFAULT_SERIES, measureLabel, namesOfCatalog, namesOfSummary, parseState, readState, stateQuery, unreadInOrder,
   type ComparePointRow, type CompareState, type Scope, type SeriesNames,
 } from '../../query/compare-model.ts';
 import { agencyPicker, loadCatalog, type Picker } from './picker.ts';
@@ -137,9 +137,10 @@ function draw(v: View, s: CompareState, points: ComparePointRow[], source: 'parq
 
   const caption = root.querySelector<HTMLElement>('#compare-source');
   if (caption) caption.textContent = source === 'duckdb' ? q(lang, 'computedBy', { ms: msLabel(ms) }) : q(lang, 'quickNote');
-  root.querySelector<HTMLElement>('#compare-desc')!.textContent = s.from === s.to
+  root.querySelector<HTMLElement>('#compare-desc')!.textContent = (s.from === s.to
     ? q(lang, 'compareDescOne', { measure: label, year: s.from })
-    : q(lang, 'compareDesc', { measure: label, from: s.from, to: s.to });
+    : q(lang, 'compareDesc', { measure: label, from: s.from, to: s.to }))
+    + (!s.lineages.length && !s.agencies.length && series.length >= DEFAULT_SERIES ? ` ${q(lang, 'compareTop', { n: DEFAULT_SERIES })}` : '');
   root.dataset.source = source;
 }
 
