@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { sharedRowXml, SharedStrings } from '../../src/shared/xlsx.ts';
 
@@ -19,6 +21,13 @@ describe('SharedStrings', () => {
     expect(s.get('efgh')).toBe(1);
     expect(s.size).toBe(3);
   });
+
+  test('holds its strings, not the larger strings they were sliced from', async () => {
+    const run = await new Promise<{ code: number; stderr: string }>((done) => execFile(process.execPath,
+      ['--max-old-space-size=64', '--import', 'tsx', 'test/shared/xlsx-held.ts'], { cwd: resolve(import.meta.dirname, '../..'), timeout: 60_000 },
+      (err, _out, stderr) => done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stderr })));
+    expect(run.code, run.stderr.slice(-500)).toBe(0);
+  }, 60_000);
 
   test('writes its table escaped, whole across pieces', () => {
     const s = new SharedStrings();
