@@ -35,17 +35,22 @@ function load(url: string, id: string): Promise<AgencyData> {
 
 export type AgencyExport = 'svg' | 'png' | 'csv' | 'csv-excel' | 'xlsx';
 
+/** A panel's button → its figure, measure, and what its panels share (lineage, data file, language) from the box around them. */
+function panelOf(button: HTMLElement) {
+  const figure = button.closest<HTMLElement>('[data-agency-chart]');
+  const box = figure?.closest<HTMLElement>('[data-lineage]');
+  const lang: Lang = box?.dataset.lang === 'en' ? 'en' : 'zh';
+  return { figure, measure: figure?.dataset.measure, lineage: box?.dataset.lineage, json: box?.dataset.json, lang };
+}
+
 /** The file a panel's button asks for, made and saved. */
 export async function agencyExport(button: HTMLElement): Promise<void> {
-  const figure = button.closest<HTMLElement>('[data-agency-chart]');
+  const { figure, measure, lineage, json, lang } = panelOf(button);
   const kind = button.dataset.agencyExport as AgencyExport;
-  const measure = figure?.dataset.measure;
-  const lineage = figure?.dataset.lineage;
-  if (!figure || !figure.dataset.json || !lineage || !isAgencyMeasure(measure)) return;
-  const lang: Lang = figure.dataset.lang === 'en' ? 'en' : 'zh';
+  if (!figure || !json || !lineage || !isAgencyMeasure(measure)) return;
   button.setAttribute('aria-busy', 'true');
   try {
-    const data = await load(figure.dataset.json, lineage);
+    const data = await load(json, lineage);
     const chart = agencyChart(data, measure, lang, chartWords(lang), document);
     const { version } = versionOf(figure);
     if (kind === 'svg' || kind === 'png') {
@@ -73,13 +78,10 @@ export async function agencyExport(button: HTMLElement): Promise<void> {
  * or this page's.
  */
 export function agencyEmbedDialog(button: HTMLElement): void {
-  const figure = button.closest<HTMLElement>('[data-agency-chart]');
+  const { figure, measure, lineage, lang } = panelOf(button);
   const dialog = document.querySelector<HTMLDialogElement>('dialog#agency-embed-dialog');
-  const measure = figure?.dataset.measure;
-  const lineage = figure?.dataset.lineage;
   if (!figure || !dialog || !lineage || !isAgencyMeasure(measure)) return;
   const { embedTitle = '', embedHeight, embedWidth } = button.dataset;
-  const lang: Lang = figure.dataset.lang === 'en' ? 'en' : 'zh';
   const { version } = versionOf(figure);
   const origin = dialog.dataset.embedSite || location.origin;
   const common = { title: embedTitle, height: Number(embedHeight) || 600, maxWidth: Number(embedWidth) || 660 };

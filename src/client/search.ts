@@ -6,18 +6,14 @@
  */
 import MiniSearch from 'minisearch';
 import { runSearch, SEARCH_OPTIONS, type Hit } from '../shared/search.ts';
+import { t, type Lang } from '../site/i18n.ts';
 import { h } from './dom.ts';
 
-interface Strings {
-  loading: string;
-  failed: string;
-  none: string;
-  count: string;
-  more: string;
-  agency: string;
-  region: string;
-  report: string;
-}
+/** The box's words in its language (src/site/i18n.ts; not written into every page's header). */
+const stringsOf = (l: Lang) => ({
+  loading: t(l, 'searchLoading'), failed: t(l, 'searchFailed'), none: t(l, 'searchNone'), count: t(l, 'searchCount'),
+  more: t(l, 'searchMore'), agency: t(l, 'searchAgency'), region: t(l, 'searchRegion'), report: t(l, 'searchReport'),
+});
 
 const LIMIT = 10;
 const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
@@ -39,8 +35,8 @@ export function searchBox(input: HTMLInputElement): void {
   const root = input.closest<HTMLElement>('[data-search-root]')!;
   const list = root.querySelector<HTMLUListElement>('.search-results')!;
   const status = root.querySelector<HTMLElement>('[role="status"]')!;
-  const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
-  const lang = root.dataset.lang === 'en' ? 'en' : 'zh';
+  const lang: Lang = root.dataset.lang === 'en' ? 'en' : 'zh';
+  const strings = stringsOf(lang);
   const base = root.dataset.base ?? '/';
   const href = (slug: string) => base + (lang === 'en' ? 'en/' : '') + slug;
   let ms: MiniSearch | undefined;

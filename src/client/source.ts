@@ -54,7 +54,7 @@ export function inlineSource(): void {
   // A number's tooltip says where it was read ("source line 10"): added on first hover or focus,
   // so the page does not carry the same words on each of its ~200 links (src/site/cell.ts).
   const tip = (e: Event) => {
-    const a = (e.target as Element | null)?.closest?.('td.num a[href]');
+    const a = (e.target as Element | null)?.closest?.('.form td a[href]');
     if (!(a instanceof HTMLAnchorElement) || a.dataset.tip) return;
     const url = new URL(a.href, location.href);
     if (url.pathname !== src.pathname) return;

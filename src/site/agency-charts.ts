@@ -92,5 +92,10 @@ function drawPanel(p: Panel, years: readonly number[], color: string): string {
       Plot.text(missing, { x: 'year', y: 0, text: () => '—', dy: -8, fill: 'currentColor', fontSize: 11, title: (d: YearValue) => `${d.year} ${label}: ${notGiven}` }),
     ],
   }) as unknown as Element;
-  return roundCoordinates(finishSvg(el, ARIA).outerHTML);
+  // Six panels a page, two pages a lineage: Plot's own <style> and font list are left to the page's
+  // stylesheet (agency/[id].astro .multiple svg; the body's font), not repeated in every panel.
+  const svg = finishSvg(el, ARIA);
+  svg.querySelector('style')?.remove();
+  svg.removeAttribute('font-family');
+  return roundCoordinates(svg.outerHTML);
 }

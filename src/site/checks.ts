@@ -31,7 +31,7 @@ const ORDER = { fail: 0, pass: 1, skipped: 2 } as const;
 
 /**
  * A report's checks by table: groups with a failure first (then in reading order), inside each
- * group failures, then passes, then skipped checks. Checks of an unknown rule form a last group.
+ * group failures, then passes, then skipped checks, each status's checks of one rule together. Checks of an unknown rule form a last group.
  */
 export function groupChecks<C extends Pick<CheckRow, 'check' | 'status'>>(checks: readonly C[]): CheckGroup<C>[] {
   const groups: CheckGroup<C>[] = CHECK_TABLES.map((t) => ({ key: t.key, label: { zh: t.zh, en: t.en }, checks: [], pass: 0, fail: 0, skipped: 0 }));
@@ -43,8 +43,47 @@ export function groupChecks<C extends Pick<CheckRow, 'check' | 'status'>>(checks
     g[c.status]++;
   }
   const all = [...groups, other].filter((g) => g.checks.length > 0);
-  for (const g of all) g.checks = g.checks.map((c, i) => ({ c, i })).sort((a, b) => ORDER[a.c.status] - ORDER[b.c.status] || a.i - b.i).map((x) => x.c);
+  // Within a status, a rule's checks together (in the order the rules first appear), so each rule is one run (checkRuns).
+  for (const g of all) {
+    const rank = new Map<string, number>();
+    for (const c of g.checks) if (!rank.has(c.check)) rank.set(c.check, rank.size);
+    g.checks = g.checks.map((c, i) => ({ c, i })).sort((a, b) => ORDER[a.c.status] - ORDER[b.c.status] || rank.get(a.c.check)! - rank.get(b.c.check)! || a.i - b.i).map((x) => x.c);
+  }
   return all.map((g, i) => ({ g, i })).sort((a, b) => Number(b.g.fail > 0) - Number(a.g.fail > 0) || a.i - b.i).map((x) => x.g);
+}
+
+/** Consecutive checks of one rule and one status, as the rows a page draws for them. */
+export interface CheckRun<C> {
+  check: string;
+  status: CheckRow['status'];
+  checks: C[];
+  /**
+   * The rows: passes are one row naming what they held for (the numbers compared are in the
+   * published `checks` table); a failure or skip is a row each, or one row for all of them when
+   * they compared the same thing (`detail` the same: "blank cells, cannot check: … vs total").
+   */
+  rows: { checks: C[]; detail?: string | null }[];
+}
+
+/**
+ * A group's checks (in groupChecks' order) as runs of the same rule and status, so a page names
+ * the rule and the result once for all the columns or rows it was applied to, not once a row: a
+ * report has ~45 checks, most of them passes of a handful of rules.
+ */
+export function checkRuns<C extends Pick<CheckRow, 'check' | 'status' | 'detail'>>(checks: readonly C[]): CheckRun<C>[] {
+  const runs: CheckRun<C>[] = [];
+  for (const c of checks) {
+    const last = runs.at(-1);
+    if (last && last.check === c.check && last.status === c.status) last.checks.push(c);
+    else runs.push({ check: c.check, status: c.status, checks: [c], rows: [] });
+  }
+  for (const run of runs) {
+    const same = run.checks.every((c) => c.detail === run.checks[0]!.detail);
+    run.rows = run.status === 'pass' ? [{ checks: run.checks }]
+      : same && run.checks.length > 1 ? [{ checks: run.checks, detail: run.checks[0]!.detail }]
+      : run.checks.map((c) => ({ checks: [c], detail: c.detail }));
+  }
+  return runs;
 }
 
 /** Blank operands ("0+++" or "null") shown as a dash. */

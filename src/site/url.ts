@@ -33,8 +33,11 @@ export const slugs = {
   home: '',
   agency: (lineageId: string) => `agency/${lineageId}/`,
   report: (reportId: string) => `report/${reportId}/`,
-  /** A report's source text, one page for both languages (report pages load it on demand). */
-  source: (reportId: string) => `source/${reportId}/`,
+  /**
+   * A report's source text: one file for both languages beside the Chinese report page (report
+   * pages take it as their base and load it on demand; src/site/source-page.ts).
+   */
+  source: (reportId: string) => `report/${reportId}/source.html`,
   regions: 'regions/',
   /** A province's or city's page by its six-digit GB/T 2260 code (regions/350000/). */
   region: (code: string) => `regions/${code}/`,
@@ -70,3 +73,13 @@ export const slugs = {
  * page is built.
  */
 export const perItemPages = (): boolean => (process.env.ATLAS_PAGES ?? 'all') !== 'home';
+
+/**
+ * A site path as written on a page whose `<base href>` is `base` (a report page's source file):
+ * relative where it lies in the base's folder (`./#checks` on the Chinese report page, whose source
+ * file sits beside it), else as it is.
+ */
+export function fromBase(base: string, href: string): string {
+  const dir = base.slice(0, base.lastIndexOf('/') + 1);
+  return href.startsWith(dir) ? `./${href.slice(dir.length)}` : href;
+}

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { NARROW, emptiness, homeCharts, roundCoordinates } from '../../src/site/charts.ts';
-import { categoryEnglish, checkDetail, englishNumerals, groupChecks, ruleLabel } from '../../src/site/checks.ts';
+import { categoryEnglish, checkDetail, checkRuns, englishNumerals, groupChecks, ruleLabel } from '../../src/site/checks.ts';
 import type { SummaryRow } from '../../src/site/data.ts';
 import { bins, changedMost, latestYear, ranking, reportHealth, yearTotals, type Lineage } from '../../src/site/model.ts';
 import { agencyLabel, hasHan, lineageLabel, pinyinName, placeName, regionName } from '../../src/site/names.ts';
@@ -125,6 +125,33 @@ describe('checks by table, failures first', () => {
     expect(groupChecks(Object.keys(RULES).map((check) => ({ check, status: 'pass' as const }))).map((g) => g.key)).toEqual(['proactive', 'table3', 'table4', 'continuity']);
     expect(groups[0]!.checks.map((c) => c.status)).toEqual(['fail', 'pass', 'skipped']);
     expect([groups[0]!.fail, groups[0]!.pass, groups[0]!.skipped]).toEqual([1, 1, 1]);
+  });
+
+  test('within a status a rule’s checks stay together, so each rule is drawn once per status', () => {
+    const checks = [
+      { check: 't3_balance', status: 'pass', subject: 'a' }, { check: 't3_row_sum', status: 'pass', subject: 'r1' },
+      { check: 't3_balance', status: 'pass', subject: 'b' }, { check: 't3_row_sum', status: 'fail', subject: 'r2' },
+    ] as const;
+    const [g] = groupChecks(checks.map((c) => ({ ...c })));
+    expect(g!.checks.map((c) => `${c.status}:${c.check}:${c.subject}`)).toEqual(['fail:t3_row_sum:r2', 'pass:t3_balance:a', 'pass:t3_balance:b', 'pass:t3_row_sum:r1']);
+  });
+
+  test('runs: passes are one row; failures a row each; skips that compared the same thing one row', () => {
+    const c = (check: string, status: 'pass' | 'fail' | 'skipped', subject: string, detail: string | null) => ({ check, status, subject, detail });
+    const runs = checkRuns([
+      c('t3_balance', 'fail', 'natural', '1 ≠ 2'), c('t3_balance', 'fail', 'total', '3 ≠ 4'),
+      c('t3_balance', 'pass', 'commercial', '0 = 0'), c('t3_balance', 'pass', 'research', '0 = 0'),
+      c('t3_results_sum', 'skipped', 'natural', 'blank cells: x'), c('t3_results_sum', 'skipped', 'total', 'blank cells: x'),
+      c('t3_row_sum', 'skipped', 'granted', 'blank: a'), c('t3_row_sum', 'skipped', 'denied', 'blank: b'),
+    ]);
+    expect(runs.map((r) => [r.check, r.status, r.rows.map((x) => [x.checks.map((y) => y.subject).join('+'), x.detail ?? 'omitted'])])).toEqual([
+      ['t3_balance', 'fail', [['natural', '1 ≠ 2'], ['total', '3 ≠ 4']]],
+      ['t3_balance', 'pass', [['commercial+research', 'omitted']]],
+      ['t3_results_sum', 'skipped', [['natural+total', 'blank cells: x']]],
+      ['t3_row_sum', 'skipped', [['granted', 'blank: a'], ['denied', 'blank: b']]],
+    ]);
+    // A check without a detail keeps its row (null, not omitted).
+    expect(checkRuns([c('t4_group_sum', 'fail', 'review', null)])[0]!.rows[0]!.detail).toBeNull();
   });
 });
 
