@@ -147,7 +147,7 @@ async function dataOnly() {
 
 Measured by \`npm run bench:scale -- --data-only\` (scripts/bench-scale.ts) on ${new Date().toISOString().slice(0, 10)} (${cpus().length} cores, load at start ${startLoad.map((x) => x.toFixed(1)).join(', ')}):
 reports generated from the corpus (scripts/generate-reports.ts), then \`build:data --threads T\` on them
-(Node's default heap). *Build s* is wall time, *peak MB* the peak resident memory of the build and
+with \`npm run build:data\`'s Node flags (a 768 MB heap, 32 MB semi-spaces). *Build s* is wall time, *peak MB* the peak resident memory of the build and
 its worker threads (/usr/bin/time), *stages* the build's own closing "Time:" line; *MB out* the
 table files / the year partitions under hive/ / the workbook and zip of everything.
 
