@@ -10,7 +10,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { rowXml, sharedRowXml, SharedStrings, sheetHead, sheetNames, SHEET_TAIL, workbookParts, type XlsxCell, type XlsxProps } from '../shared/xlsx.ts';
+import { rowXml, SharedStrings, sheetHead, sheetNames, SHEET_TAIL, workbookParts, type XlsxCell, type XlsxProps } from '../shared/xlsx.ts';
 import type { TableDef } from '../schema/tables.ts';
 import type { PackageMeta } from './datapackage.ts';
 import type { DataVersion } from './version.ts';
@@ -233,7 +233,7 @@ export function writeWorkbook(dir: string, tables: readonly DownloadTable[], v: 
         }
         // An empty field is NULL, a number column's field a number: the cells the site's tables hold (src/site/data.ts parseTable).
         const row: XlsxCell[] = fields.map((f, i) => (f === '' ? null : numeric[i] ? Number(f) : f));
-        out!.write(repeats ? sharedRowXml(row, r++, shared) : rowXml(row, r++));
+        out!.write(rowXml(row, r++, 1, repeats ? shared : undefined));
       });
       if (seen !== t.count || k !== sheets.length - 1) throw new Error(`${path}: ${Math.max(seen, 0)} rows, not the ${t.count} the table has`);
       out!.write(SHEET_TAIL);

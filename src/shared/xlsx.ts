@@ -35,8 +35,13 @@ export const excelSerial = (d: Date): number => d.getTime() / 86_400_000 + 25_56
 /** Style indexes in styles.xml: 0 plain, 1 bold (headers), 2 date. */
 const BOLD = 1, DATE = 2;
 
-/** One row's XML (`r` is its 0-based index in the sheet): header rows bold, NULL and non-finite numbers left out. */
-export function rowXml(row: readonly XlsxCell[], r: number, headerRows = 1): string {
+/**
+ * One row's XML (`r` is its 0-based index in the sheet): header rows bold, NULL and non-finite
+ * numbers left out; with `shared`, a data row's strings by their number where it holds them
+ * (SharedStrings, below). Every cell names its place (`r="C5"`): the format makes it optional, but
+ * some readers (exceljs) lose cells without it.
+ */
+export function rowXml(row: readonly XlsxCell[], r: number, headerRows = 1, shared?: SharedStrings): string {
   let cells = '';
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
@@ -44,7 +49,11 @@ export function rowXml(row: readonly XlsxCell[], r: number, headerRows = 1): str
     const ref = `${columnName(c)}${r + 1}`;
     if (typeof v === 'number') cells += Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : '';
     else if (v instanceof Date) cells += Number.isFinite(v.getTime()) ? `<c r="${ref}" s="${DATE}"><v>${excelSerial(v)}</v></c>` : '';
-    else cells += `<c r="${ref}" t="inlineStr"${r < headerRows ? ` s="${BOLD}"` : ''}><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+    else {
+      const k = shared && r >= headerRows ? shared.get(v) : -1;
+      cells += k >= 0 ? `<c r="${ref}" t="s"><v>${k}</v></c>`
+        : `<c r="${ref}" t="inlineStr"${r < headerRows ? ` s="${BOLD}"` : ''}><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+    }
   }
   return `<row r="${r + 1}">${cells}</row>`;
 }
@@ -95,27 +104,6 @@ export class SharedStrings {
 
 /** The same text in a string of its own, not a slice of the string it was cut from. */
 const unslice = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
-
-/**
- * One row's XML for a workbook with shared strings (`r` 0-based): strings by number where `shared`
- * holds them, NULL left out. Every cell names its place (`r="C5"`): the format makes it optional,
- * but some readers (exceljs) lose cells without it.
- */
-export function sharedRowXml(row: readonly XlsxCell[], r: number, shared: SharedStrings): string {
-  let cells = '';
-  for (let c = 0; c < row.length; c++) {
-    const v = row[c];
-    if (v === null || v === undefined) continue;
-    const ref = ` r="${columnName(c)}${r + 1}"`;
-    if (typeof v === 'number') cells += Number.isFinite(v) ? `<c${ref}><v>${v}</v></c>` : '';
-    else if (v instanceof Date) cells += Number.isFinite(v.getTime()) ? `<c${ref} s="${DATE}"><v>${excelSerial(v)}</v></c>` : '';
-    else {
-      const k = shared.get(v);
-      cells += k < 0 ? `<c${ref} t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>` : `<c${ref} t="s"><v>${k}</v></c>`;
-    }
-  }
-  return `<row r="${r + 1}">${cells}</row>`;
-}
 
 /** A sheet's XML up to its first row (header rows frozen), and after its last: the rows go between, as a stream may write them. */
 export function sheetHead(headerRows = 1): string {

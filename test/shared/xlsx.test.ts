@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { sharedRowXml, SharedStrings } from '../../src/shared/xlsx.ts';
+import { rowXml, SharedStrings } from '../../src/shared/xlsx.ts';
 
 describe('SharedStrings', () => {
   test('numbers strings in order of first use, the same string always the same number', () => {
@@ -42,10 +42,11 @@ describe('SharedStrings', () => {
   });
 });
 
-describe('sharedRowXml', () => {
-  test('strings by number, inline past the bounds, numbers as numbers, NULL and non-finite numbers left out, every cell placed', () => {
+describe('rowXml with shared strings', () => {
+  test('strings by number, inline past the bounds, numbers as numbers, NULL and non-finite numbers left out, every cell placed; header rows inline and bold', () => {
     const s = new SharedStrings(10, 100, 4);
-    expect(sharedRowXml(['ab', null, 3, 'toolong', Number.NaN, 'ab'], 4, s)).toBe(
+    expect(rowXml(['ab', null, 3, 'toolong', Number.NaN, 'ab'], 4, 1, s)).toBe(
       '<row r="5"><c r="A5" t="s"><v>0</v></c><c r="C5"><v>3</v></c><c r="D5" t="inlineStr"><is><t xml:space="preserve">toolong</t></is></c><c r="F5" t="s"><v>0</v></c></row>');
+    expect(rowXml(['ab'], 0, 1, s)).toBe('<row r="1"><c r="A1" t="inlineStr" s="1"><is><t xml:space="preserve">ab</t></is></c></row>');
   });
 });
